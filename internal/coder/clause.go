@@ -1,0 +1,221 @@
+package coder
+
+import "github.com/flashpoint/flashpoint/internal/actors"
+
+// analysis is what the clause analysis found for one match.
+type analysis struct {
+	m          *match
+	cs, ce     int // clause token range
+	passive    bool
+	src, tgt   []ref
+	negated    bool
+	hypothetic bool
+	future     bool
+	speaker    []ref // for speech matches
+}
+
+// bounds returns the clause of a match: from after the nearest boundary
+// word before its trigger to the nearest boundary after its end.
+func (sc *sent) bounds(m *match) (int, int) {
+	covered := map[int]bool{}
+	for _, t := range m.covered {
+		covered[t] = true
+	}
+	cs := 0
+	for t := m.head - 1; t >= 0; t-- {
+		if boundaries[sc.lower[t]] && !covered[t] {
+			cs = t + 1
+			break
+		}
+	}
+	ce := len(sc.toks)
+	for t := m.end; t < len(sc.toks); t++ {
+		if boundaries[sc.lower[t]] && !covered[t] {
+			ce = t
+			break
+		}
+	}
+	return cs, ce
+}
+
+func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
+	a := &analysis{m: m}
+	a.cs, a.ce = sc.bounds(m)
+	covered := map[int]bool{}
+	for _, t := range m.covered {
+		covered[t] = true
+	}
+	// voice: a be-form (adverbs aside) right before a verb trigger
+	if m.p.Head > 0 || len(m.p.Elems[0].Words) > 1 {
+		for t := m.head - 1; t >= a.cs && t >= m.head-3; t-- {
+			w := sc.lower[t]
+			if beForms[w] && w != "'s" {
+				a.passive = true
+				break
+			}
+			if !adverb(w) {
+				break
+			}
+		}
+	}
+	if a.cs > 0 && conditionals[sc.lower[a.cs-1]] {
+		a.hypothetic = true
+	}
+	for t := m.head - 1; t >= a.cs && t >= m.head-4; t-- {
+		w := sc.lower[t]
+		if covered[t] {
+			continue
+		}
+		if negations[w] {
+			a.negated = true
+		}
+		if modals[w] && !m.p.Has("threat") {
+			a.hypothetic = a.hypothetic || w != "would"
+			a.future = a.future || w == "would"
+		}
+		if futures[w] {
+			a.future = true
+		}
+		if sc.refAt[t] >= 0 {
+			break
+		}
+	}
+	for t := a.cs; t < m.head; t++ {
+		if speculation[sc.lower[t]] {
+			a.hypothetic = true
+		}
+	}
+	// participants
+	by := sc.byGroup(m)
+	switch {
+	case a.passive:
+		a.src = by
+		a.tgt = sc.leftGroup(a.cs, m.head, prev)
+	case m.p.Has("mediate") || (by != nil && m.p.Head == 0):
+		a.src = by
+		if by == nil {
+			a.src = sc.leftGroup(a.cs, m.head, prev)
+		}
+	default:
+		a.src = sc.leftGroup(a.cs, m.head, prev)
+	}
+	if !a.passive && !m.p.Has("mediate") {
+		switch {
+		case m.target >= 0:
+			a.tgt = sc.refsOf(m.target)
+		case !m.p.Has("notarget"):
+			a.tgt = sc.rightGroup(m.end, a.ce)
+		}
+	}
+	if a.src == nil && !a.passive {
+		// coordinated predicates share their subject: "…vowed to retaliate"
+		for i := len(prev) - 1; i >= 0; i-- {
+			if prev[i].src != nil && !prev[i].m.p.Has("say") {
+				a.src = prev[i].src
+				break
+			}
+		}
+	}
+	return a
+}
+
+func adverb(w string) bool {
+	return len(w) > 3 && w[len(w)-2:] == "ly" || w == "also" || w == "reportedly" || w == "then" || w == "being" || w == "been" || w == "not"
+}
+
+func (sc *sent) refsOf(g int) []ref {
+	var out []ref
+	for _, i := range sc.groups[g].refs {
+		out = append(out, sc.refs[i])
+	}
+	return out
+}
+
+// byGroup returns the actor of a "by" phrase right after the match.
+func (sc *sent) byGroup(m *match) []ref {
+	for t := m.end - 1; t < len(sc.toks) && t <= m.end+2; t++ {
+		if t >= 0 && sc.lower[t] == "by" {
+			g := t + 1
+			for g < len(sc.toks) && determiners[sc.lower[g]] {
+				g++
+			}
+			if g < len(sc.toks) && sc.groupAt[g] >= 0 {
+				return sc.refsOf(sc.groupAt[g])
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// leftGroup finds the subject: the nearest actor before the trigger in
+// its clause that is not the object of a preposition or of an earlier
+// predicate.
+func (sc *sent) leftGroup(cs, head int, prev []*analysis) []ref {
+	objects := map[int]bool{}
+	for _, p := range prev {
+		for _, r := range p.tgt {
+			objects[r.start] = true
+		}
+	}
+	for gi := len(sc.groups) - 1; gi >= 0; gi-- {
+		g := sc.groups[gi]
+		if g.end > head || g.start < cs {
+			continue
+		}
+		if objects[sc.refs[g.refs[0]].start] {
+			continue
+		}
+		if sc.prepObject(g.start) {
+			continue
+		}
+		return sc.refsOf(gi)
+	}
+	return nil
+}
+
+// prepObject reports whether an actor starting at t is governed by a
+// preposition ("in protest at a deal with Azerbaijan").
+func (sc *sent) prepObject(t int) bool {
+	for k := t - 1; k >= 0 && k >= t-3; k-- {
+		w := sc.lower[k]
+		if determiners[w] {
+			continue
+		}
+		if prepositions[w] {
+			if w == "of" && k > 0 && quantities[sc.lower[k-1]] {
+				return false
+			}
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// rightGroup finds the object: the first actor after the match in its clause.
+func (sc *sent) rightGroup(from, ce int) []ref {
+	for t := from; t < ce; t++ {
+		if sc.groupAt[t] >= 0 {
+			return sc.refsOf(sc.groupAt[t])
+		}
+		if sc.refAt[t] >= 0 {
+			// inside a group that started before the match
+			continue
+		}
+	}
+	return nil
+}
+
+// country of a ref, as the claimant field wants it: ISO-3 for states,
+// the whole code for international and non-state bodies.
+func claimant(code string) string {
+	c := actors.CountryOf(code)
+	if len(c) == 3 && c != "NGO" && c != "IGO" {
+		if r := actors.RoleOf(code); r == "REB" || r == "CVL" {
+			return code
+		}
+		return c
+	}
+	return c
+}

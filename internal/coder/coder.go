@@ -1,0 +1,74 @@
+// Package coder turns the sentences of an article into CAMEO events:
+// it finds actor phrases and verb patterns, works out who did what to
+// whom clause by clause (voice, coordination, reciprocity, coreference)
+// and reads the frames that wire reports are made of: reported speech,
+// accusations with their claimed acts, denials linked to the claims they
+// deny, refusals, threats and intentions.
+package coder
+
+import (
+	"fmt"
+
+	"github.com/flashpoint/flashpoint/internal/actors"
+	"github.com/flashpoint/flashpoint/internal/event"
+	"github.com/flashpoint/flashpoint/internal/text"
+	"github.com/flashpoint/flashpoint/internal/verbs"
+)
+
+// Coder codes articles with one set of dictionaries. It is safe for
+// concurrent use: all per-article state lives in a doc value.
+type Coder struct {
+	Dict     *actors.Dict
+	Codes    *verbs.Codes
+	Patterns *verbs.Patterns
+	Explain  bool // record dictionary entries and patterns on each event
+}
+
+// New returns a coder with the embedded dictionaries.
+func New() (*Coder, error) {
+	d, err := actors.Default()
+	if err != nil {
+		return nil, err
+	}
+	codes, ps, err := verbs.Default()
+	if err != nil {
+		return nil, err
+	}
+	return &Coder{Dict: d, Codes: codes, Patterns: ps}, nil
+}
+
+// Code returns the events of one article, split into sentences by the
+// text stage. Dates and places are left to the later stages.
+func (c *Coder) Code(art event.Article, sents []event.Sentence) []event.Event {
+	d := &doc{c: c, art: art}
+	for _, s := range sents {
+		d.sentence(s)
+	}
+	evs := d.finish()
+	for i := range evs {
+		evs[i].ID = fmt.Sprintf("%s-%d", art.ID, i+1)
+	}
+	d.link(evs)
+	return evs
+}
+
+// doc is the state of coding one article.
+type doc struct {
+	c    *Coder
+	art  event.Article
+	ctx  context
+	evs  []*draft
+	kept []*draft
+}
+
+// sentence codes one sentence.
+func (d *doc) sentence(s event.Sentence) {
+	toks := text.Tokens(s.Text)
+	if len(toks) == 0 {
+		return
+	}
+	sc := &sent{d: d, s: s, toks: toks}
+	sc.actors()
+	sc.triggers()
+	sc.code()
+}

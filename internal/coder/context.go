@@ -1,0 +1,45 @@
+package coder
+
+import "github.com/flashpoint/flashpoint/internal/actors"
+
+// context carries what earlier sentences of the article said, for
+// coreference: the last country named, the last actor of each role, the
+// last subject, and the accusations made so far (for denials).
+type context struct {
+	lastCountry  string
+	firstCountry string
+	byRole       map[string]string
+	lastNamed    string // last non-state named actor (group, organisation)
+	lastSubject  []string
+	accusations  []*draft
+}
+
+func (c *context) saw(code string) {
+	if code == "" {
+		return
+	}
+	country := actors.CountryOf(code)
+	if len(country) == 3 && country != "NGO" {
+		c.lastCountry = country
+		if c.firstCountry == "" {
+			c.firstCountry = country
+		}
+	}
+	if c.byRole == nil {
+		c.byRole = map[string]string{}
+	}
+	if r := actors.RoleOf(code); r != "" {
+		c.byRole[r] = code
+	}
+	if r := actors.RoleOf(code); r == "REB" || len(country) > 3 || country == "NGO" {
+		c.lastNamed = code
+	}
+}
+
+// country returns the best guess for an unnamed actor's country.
+func (c *context) country() string {
+	if c.lastCountry != "" {
+		return c.lastCountry
+	}
+	return c.firstCountry
+}

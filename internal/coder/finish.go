@@ -1,0 +1,132 @@
+package coder
+
+import (
+	"github.com/flashpoint/flashpoint/internal/actors"
+	"github.com/flashpoint/flashpoint/internal/event"
+	"github.com/flashpoint/flashpoint/internal/verbs"
+)
+
+// finish drops what is not an event, merges restatements and marks
+// contested reports, then builds the events.
+func (d *doc) finish() []event.Event {
+	// a report the other side denies or counters is a claim
+	for _, e := range d.evs {
+		if e.reportedBy == "" || e.claimedBy != "" || e.accusation {
+			continue
+		}
+		if d.contested(e) {
+			e.claimedBy = e.reportedBy
+		}
+	}
+	var kept []*draft
+	seen := map[[3]string]*draft{}
+	for _, e := range d.evs {
+		if e.src.code == "" || e.tgt.code == "" || e.src.code == e.tgt.code {
+			continue
+		}
+		if actors.CountryOf(e.src.code) == actors.CountryOf(e.tgt.code) && actors.RoleOf(e.src.code) == actors.RoleOf(e.tgt.code) {
+			continue
+		}
+		k := [3]string{actors.CountryOf(e.src.code), actors.CountryOf(e.tgt.code), e.code}
+		if prev, ok := seen[k]; ok {
+			// a restatement: keep the first, with the most specific codes
+			if len(e.src.code) > len(prev.src.code) {
+				prev.src = e.src
+			}
+			if len(e.tgt.code) > len(prev.tgt.code) {
+				prev.tgt = e.tgt
+			}
+			if prev.claimedBy == "" {
+				prev.claimedBy = e.claimedBy
+			}
+			e.mergedInto = prev
+			continue
+		}
+		seen[k] = e
+		kept = append(kept, e)
+	}
+	d.kept = kept
+	out := make([]event.Event, 0, len(kept))
+	for _, e := range kept {
+		out = append(out, d.event(e))
+	}
+	return out
+}
+
+// contested reports whether the document has the event's source deny or
+// counter-accuse the party that reported it.
+func (d *doc) contested(e *draft) bool {
+	src := actors.CountryOf(e.src.code)
+	for _, o := range d.evs {
+		if actors.CountryOf(o.src.code) != src {
+			continue
+		}
+		if o.code == "016" || (o.accusation && actors.CountryOf(o.tgt.code) == actors.CountryOf(e.reportedBy)) {
+			return true
+		}
+	}
+	return false
+}
+
+// link fills the denies field with the id of the denied event.
+func (d *doc) link(evs []event.Event) {
+	id := map[*draft]string{}
+	for i, e := range d.kept {
+		id[e] = evs[i].ID
+	}
+	for i, e := range d.kept {
+		t := e.denies
+		for t != nil && t.mergedInto != nil {
+			t = t.mergedInto
+		}
+		if t == nil {
+			continue
+		}
+		if s, ok := id[t]; ok {
+			evs[i].Denies = &s
+		}
+	}
+}
+
+func (d *doc) event(e *draft) event.Event {
+	c := d.c
+	info, _ := c.Codes.Get(e.code)
+	ev := event.Event{
+		DocID:         d.art.ID,
+		Source:        d.actor(e, e.src),
+		Target:        d.actor(e, e.tgt),
+		Code:          e.code,
+		Root:          verbs.Root(e.code),
+		QuadClass:     verbs.QuadClass(e.code),
+		Goldstein:     info.Goldstein,
+		Plover:        info.Plover,
+		PloverMode:    info.PloverMode,
+		Date:          d.art.Date,
+		DatePrecision: "day",
+		SentenceIndex: e.s.Index,
+		Sentence:      e.s.Text,
+		Explain:       e.explain,
+	}
+	if e.head < len(e.toks) {
+		t := e.toks[e.head]
+		ev.Trigger = event.Span{Text: e.s.Text[t.start:t.end], Start: t.start, End: t.end}
+	}
+	if e.cs < e.ce && e.ce <= len(e.toks) {
+		a, b := e.toks[e.cs].start, e.toks[e.ce-1].end
+		ev.Clause = event.Span{Text: e.s.Text[a:b], Start: a, End: b}
+	}
+	if e.claimedBy != "" {
+		s := e.claimedBy
+		ev.ClaimedBy = &s
+	}
+	return ev
+}
+
+func (d *doc) actor(e *draft, r ref) event.Actor {
+	a := event.Actor{Code: r.code, Country: actors.CountryOf(r.code)}
+	if r.start >= 0 && r.end <= len(e.toks) && r.start < r.end {
+		s, t := e.toks[r.start].start, e.toks[r.end-1].end
+		a.Span = event.Span{Text: e.s.Text[s:t], Start: s, End: t}
+	}
+	return a
+}

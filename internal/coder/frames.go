@@ -1,0 +1,508 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/flashpoint/flashpoint/internal/actors"
+	"github.com/flashpoint/flashpoint/internal/event"
+	"github.com/flashpoint/flashpoint/internal/verbs"
+)
+
+// draft is an event before dates, places and ids are added.
+type draft struct {
+	src, tgt   ref
+	code       string
+	s          event.Sentence
+	toks       []tokSpan
+	head       int
+	cs, ce     int
+	claimedBy  string
+	accusation bool
+	claims     *draft // for an accusation: the act it claims
+	denies     *draft
+	reportedBy string
+	explain    []string
+	mergedInto *draft
+}
+
+type tokSpan struct{ start, end int }
+
+func (sc *sent) code() {
+	var as []*analysis
+	for _, m := range sc.matches {
+		as = append(as, sc.analyse(m, as))
+	}
+	// claimed acts: an accusation's complement is coded with the accused
+	// as subject, on the accuser's word
+	forced := map[*analysis]*draft{}
+	for i, a := range as {
+		if !a.m.p.Has("accuse") || a.negated || a.hypothetic {
+			continue
+		}
+		accusers, accused := a.src, a.tgt
+		if a.m.p.Has("nominal") {
+			accusers = sc.nominalOwner(a.m)
+			accused = nil
+		}
+		if accusers == nil {
+			continue
+		}
+		var acts []*analysis
+		for _, b := range as[i+1:] {
+			if b.m.head >= a.ce && !a.m.p.Has("nominal") {
+				break
+			}
+			if b.m.p.Has("say") || b.m.p.Has("accuse") || b.m.p.Has("deny") {
+				continue
+			}
+			acts = append(acts, b)
+			if a.m.p.Has("nominal") {
+				break
+			}
+		}
+		recip := a.m.p.Has("recip")
+		for _, b := range acts {
+			src := accused
+			if src == nil || a.m.p.Has("nominal") {
+				src = b.src
+			}
+			if recip {
+				src = nil
+			}
+			b.src = src
+			if len(b.tgt) == 0 || sameRefs(b.tgt, src) {
+				b.tgt = accusers
+			}
+		}
+		acc := &draft{accusation: true}
+		forced[a] = acc
+		for _, b := range acts {
+			forced[b] = acc
+		}
+		if a.m.p.Has("nominal") && len(acts) > 0 {
+			a.src, a.tgt = accusers, acts[0].src
+		}
+		if recip && len(a.src) >= 2 {
+			a.tgt = nil
+			for _, b := range acts {
+				b.tgt = nil
+				b.src = a.src
+			}
+		}
+		_ = acc
+	}
+	var speakers []ref
+	for _, a := range as {
+		if a.m.p.Has("say") && a.src != nil {
+			speakers = append(speakers, a.src...)
+		}
+	}
+	byAcc := map[*draft][]*draft{}
+	var accDrafts = map[*analysis][]*draft{}
+	for _, a := range as {
+		if a.m.p.Has("say") || a.negated || a.hypothetic && !a.m.p.Has("threat") {
+			continue
+		}
+		ds := sc.drafts(a, as)
+		if acc, ok := forced[a]; ok {
+			if a.m.p.Has("accuse") {
+				accDrafts[a] = ds
+				for _, d := range ds {
+					d.accusation = true
+				}
+				byAcc[acc] = append(byAcc[acc], ds...)
+			} else {
+				for _, d := range ds {
+					d.claims = acc // placeholder, fixed below
+				}
+				byAcc[acc] = append(byAcc[acc], ds...)
+			}
+		}
+		for _, d := range ds {
+			for _, sp := range speakers {
+				if actors.CountryOf(sp.code) != actors.CountryOf(d.src.code) {
+					d.reportedBy = claimant(sp.code)
+				}
+			}
+		}
+		sc.d.evs = append(sc.d.evs, ds...)
+		if a.src != nil && !a.m.p.Has("say") {
+			sc.d.ctx.lastSubject = codes(a.src)
+		}
+	}
+	// wire accusations to their claimed acts
+	for _, ds := range byAcc {
+		var accs, acts []*draft
+		for _, d := range ds {
+			if d.accusation {
+				accs = append(accs, d)
+			} else {
+				acts = append(acts, d)
+			}
+		}
+		for _, act := range acts {
+			act.claims = nil
+			for _, acc := range accs {
+				if actors.CountryOf(acc.tgt.code) == actors.CountryOf(act.src.code) || len(accs) == 1 {
+					act.claimedBy = claimant(acc.src.code)
+					if acc.claims == nil {
+						acc.claims = act
+					}
+				}
+			}
+			if act.claimedBy == "" && len(accs) > 0 {
+				act.claimedBy = claimant(accs[0].src.code)
+			}
+		}
+		for _, acc := range accs {
+			acc.code = accusationCode(acc.code, acc.claims, sc)
+			sc.d.ctx.accusations = append(sc.d.ctx.accusations, acc)
+		}
+	}
+	if len(as) > 0 && as[len(as)-1].src != nil {
+		sc.d.ctx.lastSubject = codes(as[len(as)-1].src)
+	}
+}
+
+func codes(rs []ref) []string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.code)
+	}
+	return out
+}
+
+func sameRefs(a, b []ref) bool {
+	if len(a) != len(b) || len(a) == 0 {
+		return false
+	}
+	for i := range a {
+		if a[i].code != b[i].code {
+			return false
+		}
+	}
+	return true
+}
+
+// nominalOwner finds who makes a nominal accusation: "U.S. allegations",
+// "Azerbaijan's accusations", "accusations by Azerbaijan".
+func (sc *sent) nominalOwner(m *match) []ref {
+	t := m.head - 1
+	for t >= 0 && (sc.lower[t] == "'s" || sc.lower[t] == "’s" || adjectiveLike(sc.lower[t])) {
+		t--
+	}
+	if t >= 0 && sc.refAt[t] >= 0 {
+		return []ref{sc.refs[sc.refAt[t]]}
+	}
+	return sc.byGroup(&match{end: m.head + 1})
+}
+
+func adjectiveLike(w string) bool {
+	return w == "new" || w == "recent" || w == "fresh" || w == "repeated" || w == "latest"
+}
+
+// drafts turns one analysed match into events.
+func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
+	p := a.m.p
+	code := p.Code
+	if a.future && !p.Has("threat") {
+		code = intentCode(code)
+	}
+	code = sc.refine(code, a)
+	pairs := [][2]ref{}
+	switch {
+	case p.Has("deny"):
+		return sc.denial(a, all)
+	case p.Has("mediate"):
+		for _, party := range sc.parties(a) {
+			for _, s := range a.src {
+				pairs = append(pairs, [2]ref{s, party})
+			}
+		}
+		if strings.HasPrefix(strings.Join(codeWords(a.m.p), " "), "hosted") && !sc.mentions("talks", 0, a.m.head) {
+			var out []*draft
+			for _, pr := range pairs {
+				out = append(out, sc.newDraft(pr[0], pr[1], "043", a), sc.newDraft(pr[1], pr[0], "042", a))
+			}
+			return out
+		}
+	case len(a.src) >= 2 && len(a.tgt) == 0 && (p.Has("recip") || p.Has("accuse")):
+		for _, s := range a.src {
+			for _, t := range a.src {
+				if s.code != t.code {
+					pairs = append(pairs, [2]ref{s, t})
+				}
+			}
+		}
+	case len(a.tgt) >= 2 && a.m.head > 0 && sc.between(a) && (len(a.src) == 0 || p.Has("recip")):
+		for _, s := range a.tgt {
+			for _, t := range a.tgt {
+				if s.code != t.code {
+					pairs = append(pairs, [2]ref{s, t})
+				}
+			}
+		}
+	default:
+		tgt := a.tgt
+		if len(tgt) == 0 && p.Has("notarget") && verbs.Root(code) == "14" && len(a.src) > 0 {
+			tgt = []ref{{code: actors.CountryOf(a.src[0].code) + "GOV", start: -1}}
+		}
+		if len(tgt) == 0 {
+			tgt = sc.otherParty(a)
+		}
+		for _, s := range a.src {
+			for _, t := range tgt {
+				pairs = append(pairs, [2]ref{s, t})
+				if p.Has("recip") {
+					pairs = append(pairs, [2]ref{t, s})
+				}
+			}
+		}
+	}
+	var out []*draft
+	for _, pr := range pairs {
+		out = append(out, sc.newDraft(pr[0], pr[1], code, a))
+		if p.Has("visit") {
+			out = append(out, sc.newDraft(pr[1], pr[0], "043", a))
+		}
+	}
+	return out
+}
+
+func codeWords(p *verbs.Pattern) []string { return strings.Fields(p.Text) }
+
+func (sc *sent) mentions(w string, from, to int) bool {
+	for t := from; t < to && t < len(sc.lower); t++ {
+		if sc.lower[t] == w {
+			return true
+		}
+	}
+	return false
+}
+
+func (sc *sent) between(a *analysis) bool {
+	t := a.tgt[0].start
+	return t > 0 && sc.lower[t-1] == "between"
+}
+
+// parties of a mediated or hosted event: the sentence's main subject
+// group, else the actors of the sentence before.
+func (sc *sent) parties(a *analysis) []ref {
+	var out []ref
+	for gi, g := range sc.groups {
+		rs := sc.refsOf(gi)
+		if sameRefs(rs, a.src) || g.start >= a.m.head {
+			continue
+		}
+		out = append(out, rs...)
+		if len(out) >= 2 {
+			break
+		}
+	}
+	if len(out) < 2 {
+		if last := sc.d.lastPair(); last != nil {
+			out = last
+		}
+	}
+	return out
+}
+
+// otherParty supplies a missing target from the event before it in the
+// same sentence: "…vetoed a U.S. draft, with Moscow's envoy calling the
+// text one-sided" is aimed at the same party.
+func (sc *sent) otherParty(a *analysis) []ref {
+	if len(a.src) == 0 {
+		return nil
+	}
+	me := actors.CountryOf(a.src[0].code)
+	for i := len(sc.d.evs) - 1; i >= 0; i-- {
+		d := sc.d.evs[i]
+		if d.s.Index != sc.s.Index {
+			break
+		}
+		if actors.CountryOf(d.tgt.code) != me && d.tgt.start >= 0 {
+			return []ref{d.tgt}
+		}
+		if actors.CountryOf(d.src.code) != me {
+			return []ref{d.src}
+		}
+	}
+	return nil
+}
+
+// lastPair returns the source and target of the last event coded.
+func (d *doc) lastPair() []ref {
+	if len(d.evs) == 0 {
+		return nil
+	}
+	e := d.evs[len(d.evs)-1]
+	return []ref{e.src, e.tgt}
+}
+
+func (sc *sent) newDraft(src, tgt ref, code string, a *analysis) *draft {
+	d := &draft{src: src, tgt: tgt, code: code, s: sc.s, head: a.m.head, cs: a.cs, ce: a.ce}
+	d.toks = make([]tokSpan, len(sc.toks))
+	for i, t := range sc.toks {
+		d.toks[i] = tokSpan{t.Start, t.End}
+	}
+	if sc.d.c.Explain {
+		d.explain = append(d.explain, "pattern "+a.m.p.Line+" \""+a.m.p.Text+"\" → "+a.m.p.Code+" on \""+sc.span(a.m.start, a.m.end)+"\"")
+		for _, e := range src.explain {
+			d.explain = append(d.explain, "source "+e)
+		}
+		for _, e := range tgt.explain {
+			d.explain = append(d.explain, "target "+e)
+		}
+		if a.passive {
+			d.explain = append(d.explain, "passive voice: target is the subject")
+		}
+		if a.future && code != a.m.p.Code {
+			d.explain = append(d.explain, "future tense: intent code "+code)
+		}
+	}
+	return d
+}
+
+func (sc *sent) span(a, b int) string {
+	if a >= b || b > len(sc.toks) {
+		return ""
+	}
+	return sc.s.Text[sc.toks[a].Start:sc.toks[b-1].End]
+}
+
+// denial codes "B denied the claims" as B → accuser 016, linked to the
+// claim it denies.
+func (sc *sent) denial(a *analysis, all []*analysis) []*draft {
+	if len(a.src) == 0 {
+		return nil
+	}
+	me := actors.CountryOf(a.src[0].code)
+	var accuser []ref
+	var denied *draft
+	// an accusation named in the same sentence: "dismissed U.S. allegations that…"
+	for _, b := range all {
+		if b != a && b.m.p.Has("accuse") && b.m.head > a.m.head {
+			if b.m.p.Has("nominal") {
+				accuser = sc.nominalOwner(b.m)
+			} else {
+				accuser = b.src
+			}
+			break
+		}
+	}
+	if accuser == nil {
+		for i := len(sc.d.ctx.accusations) - 1; i >= 0; i-- {
+			acc := sc.d.ctx.accusations[i]
+			if actors.CountryOf(acc.tgt.code) == me {
+				accuser = []ref{acc.src}
+				denied = acc.claims
+				if denied == nil {
+					denied = acc
+				}
+				break
+			}
+		}
+	}
+	if accuser == nil {
+		return nil
+	}
+	var out []*draft
+	for _, s := range a.src {
+		for _, t := range accuser {
+			d := sc.newDraft(s, t, "016", a)
+			d.denies = denied
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// intentCode turns a cooperative act announced for the future into the
+// matching CAMEO 03 intent code ("will deliver" 072 → 0332).
+func intentCode(code string) string {
+	switch {
+	case strings.HasPrefix(code, "04"):
+		return "036"
+	case code == "057" || code == "050" || code == "051":
+		return "030"
+	case strings.HasPrefix(code, "06"):
+		if len(code) == 3 && code[2] != '0' {
+			return "031" + code[2:]
+		}
+		return "031"
+	case strings.HasPrefix(code, "07"):
+		if len(code) == 3 && code[2] >= '1' && code[2] <= '4' {
+			return "033" + code[2:]
+		}
+		return "033"
+	case strings.HasPrefix(code, "084"):
+		return "0353"
+	case strings.HasPrefix(code, "085"):
+		return "0354"
+	case strings.HasPrefix(code, "086"):
+		return "0355"
+	case strings.HasPrefix(code, "087"):
+		return "0356"
+	case strings.HasPrefix(code, "08"):
+		return "035"
+	}
+	return code
+}
+
+// accusationCode picks the 112x subcode from the act claimed.
+func accusationCode(code string, act *draft, sc *sent) string {
+	if !strings.HasPrefix(code, "112") || code != "112" {
+		return code
+	}
+	if act == nil {
+		return code
+	}
+	c := act.code
+	switch {
+	case strings.HasPrefix(c, "20") || c == "1124" || c == "094":
+		return "1124"
+	case c == "1822" || strings.HasPrefix(c, "175") || c == "092":
+		return "1122"
+	case strings.HasPrefix(c, "171") || c == "1712" || c == "091":
+		return "1121"
+	case strings.HasPrefix(c, "19") || strings.HasPrefix(c, "18") || strings.HasPrefix(c, "15") || strings.HasPrefix(c, "138"):
+		return "1123"
+	}
+	return code
+}
+
+// refine sets subcodes the pattern alone cannot know: a protest's aim.
+func (sc *sent) refine(code string, a *analysis) string {
+	if len(code) == 3 && code[:2] == "14" && code[2] >= '1' && code[2] <= '5' {
+		aim := ""
+		for t := a.m.end; t < len(sc.lower); t++ {
+			switch sc.lower[t] {
+			case "result", "resign", "resignation", "ouster", "step", "election", "regime":
+				if aim == "" {
+					aim = "1"
+				}
+			case "against", "protest", "demand", "press", "decision", "policy", "tax", "law", "deal", "wage", "reform":
+				if aim == "" {
+					aim = "2"
+				}
+			}
+		}
+		if aim != "" {
+			return code + aim
+		}
+	}
+	if code == "112" && sc.mentionsAny(a.m.end, a.ce, "war crimes", "genocide", "ethnic", "atrocities") {
+		return "1124"
+	}
+	return code
+}
+
+func (sc *sent) mentionsAny(from, to int, phrases ...string) bool {
+	s := strings.ToLower(sc.span(from, to))
+	for _, p := range phrases {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}

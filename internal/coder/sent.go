@@ -1,0 +1,312 @@
+package coder
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/flashpoint/flashpoint/internal/actors"
+	"github.com/flashpoint/flashpoint/internal/event"
+	"github.com/flashpoint/flashpoint/internal/text"
+	"github.com/flashpoint/flashpoint/internal/verbs"
+)
+
+// ref is one coded actor in a sentence.
+type ref struct {
+	code       string
+	start, end int // token range
+	adjective  bool
+	explain    []string
+}
+
+// group is a compound actor: "Russia and China", "the EU and Britain".
+type group struct {
+	refs       []int // indexes into sent.refs
+	start, end int   // token range
+}
+
+// match is one verb pattern matched in the sentence.
+type match struct {
+	p          *verbs.Pattern
+	start, end int // token range of the whole match
+	head       int // trigger token
+	target     int // group index filled by $T, or -1
+	spec       int
+	covered    []int // literal tokens
+}
+
+// sent is the state of coding one sentence.
+type sent struct {
+	d       *doc
+	s       event.Sentence
+	toks    []text.Token
+	lower   []string
+	refs    []ref
+	refAt   []int // token → ref index or -1
+	groups  []group
+	groupAt []int // token → group index starting there, or -1
+	matches []*match
+	// subjectOf remembers the source group chosen for each match.
+	lastSource []ref
+	lastTarget []ref
+}
+
+func (sc *sent) actors() {
+	n := len(sc.toks)
+	sc.lower = make([]string, n)
+	for i, t := range sc.toks {
+		sc.lower[i] = actors.Key(t.Text)
+	}
+	sc.refAt = make([]int, n)
+	for i := range sc.refAt {
+		sc.refAt[i] = -1
+	}
+	ctx := &sc.d.ctx
+	phrases := sc.d.c.Dict.Phrases(sc.toks, sc.d.art.Date)
+	pi := 0
+	for i := 0; i < n; i++ {
+		if pi < len(phrases) && phrases[pi].Start == i {
+			p := phrases[pi]
+			pi++
+			r := ref{start: p.Start, end: p.End, code: p.Code, adjective: p.Adjective}
+			for _, e := range p.Entries {
+				r.explain = append(r.explain, e.Src+" "+e.Kind.String()+" \""+e.Phrase+"\" → "+e.Code)
+			}
+			if p.Code == "" {
+				r.code = sc.resolveRole(p.Role, i)
+				if r.code == "" {
+					i = p.End - 1
+					continue
+				}
+				r.explain = append(r.explain, "context → "+r.code)
+			}
+			sc.add(r)
+			i = p.End - 1
+			continue
+		}
+		w := sc.lower[i]
+		switch {
+		case pronouns[w] && len(ctx.lastSubject) > 0 && !(w == "it" && i+1 < n && sc.lower[i+1] == "was"):
+			sc.add(ref{start: i, end: i + 1, code: ctx.lastSubject[0], explain: []string{"pronoun \"" + w + "\" → " + ctx.lastSubject[0]}})
+		case w == "the" && i+1 < n && (sc.lower[i+1] == "group" || sc.lower[i+1] == "court" && ctx.byRole["JUD"] != "") && ctx.lastNamed != "":
+			code := ctx.lastNamed
+			if sc.lower[i+1] == "court" {
+				code = ctx.byRole["JUD"]
+			}
+			sc.add(ref{start: i, end: i + 2, code: code, explain: []string{"definite \"the " + sc.lower[i+1] + "\" → " + code}})
+			i++
+		case w == "the" && i+2 < n && sc.lower[i+1] == "two" && (sc.lower[i+2] == "sides" || sc.lower[i+2] == "countries"):
+			// the two sides: the last two countries seen are coded by the caller as a pair
+		}
+	}
+	sc.buildGroups()
+}
+
+// resolveRole codes an actor named only by its role ("the ministry",
+// "police", "its troops") from the sentence and article context.
+func (sc *sent) resolveRole(role string, at int) string {
+	ctx := &sc.d.ctx
+	prev := ""
+	if at > 0 {
+		prev = sc.lower[at-1]
+	}
+	if possessivePronouns[prev] {
+		// "its troops": the owner is the nearest actor before, else the last subject
+		for j := len(sc.refs) - 1; j >= 0; j-- {
+			return actors.CountryOf(sc.refs[j].code) + role
+		}
+		if len(ctx.lastSubject) > 0 {
+			return actors.CountryOf(ctx.lastSubject[0]) + role
+		}
+	}
+	if prev == "the" {
+		if c := ctx.byRole[role]; c != "" {
+			return c
+		}
+	}
+	if c := ctx.country(); c != "" {
+		if len(c) > 3 {
+			return c
+		}
+		return c + role
+	}
+	// no context yet: the first country named later in the sentence
+	for _, p := range sc.d.c.Dict.Phrases(sc.toks[at:], sc.d.art.Date) {
+		if p.Code != "" && len(actors.CountryOf(p.Code)) == 3 {
+			return actors.CountryOf(p.Code) + role
+		}
+	}
+	return ""
+}
+
+func (sc *sent) add(r ref) {
+	sc.refs = append(sc.refs, r)
+	for t := r.start; t < r.end; t++ {
+		sc.refAt[t] = len(sc.refs) - 1
+	}
+	sc.d.ctx.saw(r.code)
+}
+
+// buildGroups joins coordinated actors into compound actors.
+func (sc *sent) buildGroups() {
+	sc.groupAt = make([]int, len(sc.toks))
+	for i := range sc.groupAt {
+		sc.groupAt[i] = -1
+	}
+	for i := 0; i < len(sc.refs); i++ {
+		g := group{refs: []int{i}, start: sc.refs[i].start, end: sc.refs[i].end}
+		for i+1 < len(sc.refs) && sc.coordinated(g.end, sc.refs[i+1].start) {
+			i++
+			g.refs = append(g.refs, i)
+			g.end = sc.refs[i].end
+		}
+		// "U.S. and British warplanes": the role distributes backwards
+		for k := len(g.refs) - 2; k >= 0; k-- {
+			a, b := &sc.refs[g.refs[k]], sc.refs[g.refs[k+1]]
+			if actors.RoleOf(a.code) == "" && len(a.code) == 3 && actors.RoleOf(b.code) != "" && b.start == a.end+1 && sc.lower[a.end] == "and" {
+				a.code += actors.RoleOf(b.code)
+			}
+		}
+		sc.groups = append(sc.groups, g)
+		sc.groupAt[g.start] = len(sc.groups) - 1
+	}
+}
+
+// coordinated reports whether the tokens [a, b) only join two actors.
+func (sc *sent) coordinated(a, b int) bool {
+	if b <= a || b-a > 5 {
+		return false
+	}
+	joined := false
+	for t := a; t < b; t++ {
+		w := sc.lower[t]
+		if w == "and" || w == "," || w == "or" {
+			joined = true
+		}
+		if !coordination[w] && w != "country" && w != "'s" {
+			return false
+		}
+	}
+	return joined
+}
+
+// groupOf returns the group containing token t, or -1.
+func (sc *sent) groupOf(t int) int {
+	for gi, g := range sc.groups {
+		if t >= g.start && t < g.end {
+			return gi
+		}
+	}
+	return -1
+}
+
+// triggers matches the verb patterns and keeps the best non-overlapping set.
+func (sc *sent) triggers() {
+	ps := sc.d.c.Patterns
+	var all []*match
+	for i := range sc.toks {
+		if sc.refAt[i] >= 0 && !strings.EqualFold(sc.lower[i], "aggression") {
+			// words inside an actor phrase ("Rapid Support Forces") are not verbs
+			continue
+		}
+		for _, p := range ps.ByFirst[sc.lower[i]] {
+			if m := sc.try(p, i); m != nil {
+				all = append(all, m)
+			}
+		}
+	}
+	sort.SliceStable(all, func(a, b int) bool {
+		if all[a].spec != all[b].spec {
+			return all[a].spec > all[b].spec
+		}
+		return all[a].start < all[b].start
+	})
+	used := make([]bool, len(sc.toks))
+	for _, m := range all {
+		if used[m.head] {
+			continue
+		}
+		clash := false
+		for _, t := range m.covered {
+			if used[t] {
+				clash = true
+			}
+		}
+		if clash {
+			continue
+		}
+		for _, t := range m.covered {
+			used[t] = true
+		}
+		sc.matches = append(sc.matches, m)
+	}
+	sort.Slice(sc.matches, func(a, b int) bool { return sc.matches[a].head < sc.matches[b].head })
+}
+
+// try matches pattern p at token i.
+func (sc *sent) try(p *verbs.Pattern, i int) *match {
+	m := &match{p: p, start: i, target: -1, head: -1}
+	if !sc.matchFrom(p, 0, i, m) {
+		return nil
+	}
+	if m.head < 0 {
+		m.head = i
+	}
+	return m
+}
+
+func (sc *sent) matchFrom(p *verbs.Pattern, ei, ti int, m *match) bool {
+	if ei == len(p.Elems) {
+		m.end = ti
+		return true
+	}
+	e := p.Elems[ei]
+	switch e.Kind {
+	case verbs.Lit:
+		if ti >= len(sc.toks) || !e.Words[sc.lower[ti]] {
+			return false
+		}
+		save := len(m.covered)
+		m.covered = append(m.covered, ti)
+		if ei == p.Head {
+			m.head = ti
+		}
+		m.spec += 2
+		if sc.matchFrom(p, ei+1, ti+1, m) {
+			return true
+		}
+		m.covered = m.covered[:save]
+		m.spec -= 2
+		return false
+	case verbs.Target:
+		t := ti
+		for k := 0; k < 2 && t < len(sc.toks) && determiners[sc.lower[t]]; k++ {
+			t++
+		}
+		if t < len(sc.toks) && sc.groupAt[t] >= 0 {
+			g := sc.groups[sc.groupAt[t]]
+			m.target = sc.groupAt[t]
+			m.spec++
+			if sc.matchFrom(p, ei+1, g.end, m) {
+				return true
+			}
+			m.target = -1
+			m.spec--
+		}
+		// the target may stand elsewhere (passive voice, fronted object)
+		if ei == len(p.Elems)-1 {
+			return sc.matchFrom(p, ei+1, ti, m)
+		}
+		return false
+	case verbs.Gap:
+		for k := 0; k <= verbs.MaxGap && ti+k <= len(sc.toks); k++ {
+			t := ti + k
+			if sc.matchFrom(p, ei+1, t, m) {
+				return true
+			}
+			if t >= len(sc.toks) || sc.refAt[t] >= 0 || sc.lower[t] == ";" || sc.lower[t] == "." {
+				return false
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,54 @@
+package coder
+
+// Closed-class word lists the clause analysis relies on.
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// boundaries end a clause for subject and object search.
+var boundaries = set(";", ":", "when", "after", "before", "while", "because", "if", "unless",
+	"although", "though", "whereas", "where", "which", "who", "whom", "whose", "that", "since",
+	"until", "despite", "—", "–", "(", ")", "but", "whether", "than")
+
+// conditionals make a predicate hypothetical when they open its clause.
+var conditionals = set("if", "unless", "whether")
+
+// modals make a predicate speculative unless its pattern is a threat or
+// an intention.
+var modals = set("could", "might", "may", "would", "should", "can")
+
+var futures = set("will", "would", "to", "'ll", "shall")
+
+var negations = set("not", "n't", "never", "no", "neither", "nor", "without")
+
+var beForms = set("is", "are", "was", "were", "be", "been", "being", "'s", "get", "got", "gets")
+
+// prepositions before an actor make it an object, not a subject.
+var prepositions = set("of", "in", "on", "at", "to", "from", "with", "against", "into", "near",
+	"for", "over", "about", "by", "between", "across", "toward", "towards", "through", "under",
+	"including", "like", "among", "amid", "around", "outside", "inside", "within", "behind", "than",
+	"via", "per", "onto", "upon", "along", "beyond", "despite", "after", "before")
+
+// quantities let "of" introduce a subject: "hundreds of residents".
+var quantities = set("hundreds", "thousands", "dozens", "millions", "scores", "tens", "some",
+	"many", "most", "all", "one", "two", "three", "four", "five", "several", "groups", "group",
+	"number", "crowds", "members", "supporters", "each", "both", "none", "parts", "part")
+
+// coordination may stand between the members of a compound actor.
+var coordination = set(",", "and", "or", "both", "as", "well", "several", "the", "three", "two",
+	"four", "five", "his", "her", "its", "their", "other", "senior", "also")
+
+var determiners = set("the", "a", "an", "both", "its", "their", "his", "her", "several", "two",
+	"three", "some", "all", "other", "these", "those", "this")
+
+var pronouns = set("it", "they", "he", "she")
+var possessivePronouns = set("its", "their", "his", "her")
+
+// speculation marks a clause as analysis, not event.
+var speculation = set("analysts", "seen", "expected", "likely", "possible", "potential",
+	"risk", "fears", "feared", "concerns")

@@ -1,0 +1,91 @@
+// Package event holds the data model shared by every pipeline stage:
+// articles, sentences and the coded events with their evidence.
+//
+// Offsets inside the pipeline are byte offsets into the sentence text
+// (Go strings); the output stage converts them to character offsets.
+package event
+
+// Article is one news report as read from the input.
+type Article struct {
+	ID     string `json:"id"`
+	Date   string `json:"date"` // YYYY-MM-DD, UTC calendar day
+	Title  string `json:"title,omitempty"`
+	Text   string `json:"text"`
+	URL    string `json:"url,omitempty"`
+	Source string `json:"source,omitempty"`
+	// Origin names where the record came from ("file.jsonl:12"), for messages.
+	Origin string `json:"-"`
+}
+
+// Sentence is one sentence of a cleaned article body.
+type Sentence struct {
+	Index int    // 0-based position among the article's sentences
+	Text  string // the sentence as written
+	Start int    // byte offset of the sentence in the cleaned body
+	// Paragraph is the 0-based paragraph number; Heading is the nearest
+	// section heading above the sentence ("" if none).
+	Paragraph int
+	Heading   string
+}
+
+// Span is a piece of a sentence: byte offsets [Start, End).
+type Span struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// Actor is a coded participant of an event.
+type Actor struct {
+	Code    string `json:"code"`    // CAMEO actor code, e.g. AZEGOVMIL
+	Country string `json:"country"` // country part: ISO-3 or IGO/NGO code
+	Span
+	// Entries lists the dictionary entries that produced the code,
+	// as "file:line phrase", for --explain.
+	Entries []string `json:"-"`
+}
+
+// Location is where an event happened, resolved against the gazetteer.
+type Location struct {
+	Text       string  `json:"text"`       // as written in the sentence
+	Name       string  `json:"name"`       // resolved name
+	GeonameID  int64   `json:"geonameid,omitempty"`
+	Lat        float64 `json:"lat"`
+	Lon        float64 `json:"lon"`
+	Country    string  `json:"country"` // ISO-3
+	Admin1     string  `json:"admin1,omitempty"`
+	Precision  string  `json:"precision"` // country, admin1 or city
+	Confidence float64 `json:"confidence"`
+}
+
+// Event is one coded happening: who did what to whom, where, when,
+// on whose word, with the evidence that produced it.
+type Event struct {
+	ID        string  `json:"id"`
+	DocID     string  `json:"doc_id"`
+	Source    Actor   `json:"source"`
+	Target    Actor   `json:"target"`
+	Code      string  `json:"code"` // CAMEO event code, leading zero kept
+	Root      string  `json:"root"`
+	QuadClass int     `json:"quad_class"`
+	Goldstein float64 `json:"goldstein"`
+	Plover    string  `json:"plover"`
+	// PloverMode refines the PLOVER type where the CAMEO code says more.
+	PloverMode string `json:"plover_mode,omitempty"`
+
+	Date          string    `json:"date"`                     // ISO 8601 at DatePrecision
+	DatePrecision string    `json:"date_precision"`           // day, week, month, year, decade
+	DateText      string    `json:"date_text,omitempty"`      // the raw expression, "" if none
+	Background    bool      `json:"background"`               // > 30 days before the article
+	Location      *Location `json:"location"`                 // null when the text names no place
+	ClaimedBy     *string   `json:"claimed_by"`               // claimant's code, null for fact
+	Denies        *string   `json:"denies"`                   // id of the event this one denies
+	SentenceIndex int       `json:"sentence_index"`
+	Sentence      string    `json:"sentence"`
+	Trigger       Span      `json:"trigger"`
+	// Clause is the part of the sentence the event was read from; later
+	// stages use it to attach the right date and place to the event.
+	Clause Span `json:"-"`
+	// Explain records which dictionary entries and patterns fired.
+	Explain []string `json:"explain,omitempty"`
+}

@@ -1,0 +1,123 @@
+package geo
+
+import (
+	"github.com/flashpoint/flashpoint/internal/event"
+)
+
+// Annotate sets ev.Location for each event of one article (sentences as
+// split by the text stage). A location is set only when the text names
+// where the event happened: a place mention inside the event's clause,
+// outside its actors' spans, nearest the trigger (after it preferred); or,
+// failing that, the sentence's only place mention.
+func (g *Gazetteer) Annotate(art event.Article, sents []event.Sentence, evs []event.Event) {
+	// Countries of all the article's actors are a weaker preference than
+	// the event's own; both go in the prefer list, the event's first.
+	var artCountries []string
+	for i := range evs {
+		artCountries = addCountry(artCountries, evs[i].Source.Country)
+		artCountries = addCountry(artCountries, evs[i].Target.Country)
+	}
+	cache := map[int][]raw{}
+	for i := range evs {
+		ev := &evs[i]
+		text := ev.Sentence
+		idx := -1
+		if ev.SentenceIndex >= 0 && ev.SentenceIndex < len(sents) && (text == "" || sents[ev.SentenceIndex].Text == text) {
+			idx = ev.SentenceIndex
+			text = sents[idx].Text
+		}
+		var raws []raw
+		if r, ok := cache[idx]; ok && idx >= 0 {
+			raws = r
+		} else {
+			raws = g.detect(text)
+			if idx >= 0 {
+				cache[idx] = raws
+			}
+		}
+		r, ok := pickMention(ev, text, raws)
+		if !ok {
+			continue
+		}
+		prefer := addCountry(addCountry(nil, ev.Source.Country), ev.Target.Country)
+		for _, c := range artCountries {
+			prefer = addCountry(prefer, c)
+		}
+		m, ok := g.resolve(text, r, prefer)
+		if !ok {
+			continue
+		}
+		ev.Location = &event.Location{
+			Text: m.Text, Name: m.Place.Name, GeonameID: m.Place.GeonameID,
+			Lat: m.Place.Lat, Lon: m.Place.Lon, Country: m.Place.Country, Admin1: m.Place.Admin1,
+			Precision: m.Place.Precision, Confidence: m.Confidence,
+		}
+	}
+}
+
+// addCountry appends an ISO-3 country code once; actor codes that are not
+// three letters (IGO, NGO parts) are not countries.
+func addCountry(list []string, c string) []string {
+	if len(c) != 3 || c[0] < 'A' || c[0] > 'Z' || preferred(c, list) {
+		return list
+	}
+	return append(list, c)
+}
+
+func overlaps(aStart, aEnd int, s event.Span) bool {
+	return s.End > s.Start && aStart < s.End && s.Start < aEnd
+}
+
+// pickMention chooses the event's place among the sentence's mentions.
+func pickMention(ev *event.Event, text string, raws []raw) (raw, bool) {
+	clause := ev.Clause
+	if clause.End <= clause.Start || clause.End > len(text) {
+		clause = event.Span{Start: 0, End: len(text)}
+	}
+	best, bestDist := -1, 0
+	places := 0
+	only := -1
+	for k, r := range raws {
+		if r.alias != nil && r.alias.skip {
+			continue
+		}
+		places++
+		only = k
+		if overlaps(r.start, r.end, ev.Source.Span) || overlaps(r.start, r.end, ev.Target.Span) {
+			continue
+		}
+		if r.start < clause.Start || r.end > clause.End {
+			continue
+		}
+		d := distance(r, ev.Trigger)
+		if best < 0 || d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	if best >= 0 {
+		return raws[best], true
+	}
+	// Outside the clause only the sentence's single place will do.
+	if places == 1 {
+		r := raws[only]
+		if !overlaps(r.start, r.end, ev.Source.Span) && !overlaps(r.start, r.end, ev.Target.Span) {
+			return r, true
+		}
+	}
+	return raw{}, false
+}
+
+// distance from the trigger in bytes; places before the trigger count
+// double, since news names the place after the verb ("shelled X").
+func distance(r raw, trig event.Span) int {
+	if trig.End <= trig.Start {
+		return r.start
+	}
+	if r.start >= trig.End {
+		return r.start - trig.End
+	}
+	if r.end <= trig.Start {
+		return 2 * (trig.Start - r.end)
+	}
+	return 0
+}

@@ -1,0 +1,37 @@
+// Package pipeline composes the stages that turn one article into
+// events: text → actors/verbs/coder → geo → when.
+package pipeline
+
+import (
+	"github.com/flashpoint/flashpoint/internal/coder"
+	"github.com/flashpoint/flashpoint/internal/event"
+	"github.com/flashpoint/flashpoint/internal/geo"
+	"github.com/flashpoint/flashpoint/internal/text"
+	"github.com/flashpoint/flashpoint/internal/when"
+)
+
+// Pipeline codes articles. It is safe for concurrent use.
+type Pipeline struct {
+	Coder *coder.Coder
+	Geo   *geo.Gazetteer // nil: no geolocation
+}
+
+// New returns a pipeline with the embedded dictionaries and gazetteer.
+func New() (*Pipeline, error) {
+	c, err := coder.New()
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{Coder: c, Geo: geo.Default()}, nil
+}
+
+// Process codes one article: its events with dates and places.
+func (p *Pipeline) Process(art event.Article) ([]event.Event, error) {
+	sents := text.Sentences(art.Text)
+	evs := p.Coder.Code(art, sents)
+	if p.Geo != nil {
+		p.Geo.Annotate(art, sents, evs)
+	}
+	when.Annotate(art, sents, evs)
+	return evs, nil
+}

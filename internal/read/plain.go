@@ -1,0 +1,89 @@
+package read
+
+import (
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/flashpoint/flashpoint/internal/event"
+)
+
+// readText reads a plain-text (or HTML) file as one article. A leading line
+// "date YYYY-MM-DD" gives the date and is removed; text may follow the date
+// on the same line.
+func (s *source) readText(lr *lineReader) error {
+	var b strings.Builder
+	for {
+		line, long, err := lr.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			s.rejectf(lr.n+1, "read error: %v (file skipped)", err)
+			return nil
+		}
+		if long {
+			s.rejectf(lr.n, "line longer than %d bytes (file skipped)", s.opt.MaxLine)
+			return nil
+		}
+		if i := badUTF8(line); i >= 0 {
+			s.rejectf(lr.n, "invalid UTF-8 at byte %d (file skipped)", i)
+			return nil
+		}
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	text := cleanText(b.String())
+	if text == "" {
+		return nil // blank file: nothing to read
+	}
+	date, rest, found := dateLine(text)
+	if found {
+		text = strings.TrimSpace(rest)
+	} else if date = strings.TrimSpace(s.opt.Date); date == "" {
+		s.rejectf(0, "no date: use --date or a leading 'date YYYY-MM-DD' line")
+		return nil
+	}
+	day, ok := parseDate(date)
+	if !ok {
+		s.rejectf(0, "bad date %q: want YYYY-MM-DD", date)
+		return nil
+	}
+	var title string
+	if ext := s.ext(); looksHTML(text) || ext == ".html" || ext == ".htm" {
+		text, title = stripHTML(text)
+	}
+	if text == "" {
+		s.rejectf(0, "no text")
+		return nil
+	}
+	id := "stdin"
+	if !s.stdin {
+		id = s.base()
+		id = strings.TrimSuffix(id, filepath.Ext(id))
+	}
+	return s.emit(event.Article{ID: id, Date: day, Title: title, Text: text, Origin: s.name})
+}
+
+// dateLine splits a leading "date YYYY-MM-DD" (or "Date: ...") from text.
+// found is true when the first line starts with the word "date" followed by
+// something that looks like a date; date is that word, rest the text after.
+func dateLine(text string) (date, rest string, found bool) {
+	t := strings.TrimLeft(text, " \t")
+	if len(t) < 5 || !strings.EqualFold(t[:4], "date") {
+		return "", text, false
+	}
+	t = t[4:]
+	if t[0] == ':' {
+		t = t[1:]
+	}
+	u := strings.TrimLeft(t, " \t")
+	if len(u) == len(t) || u == "" || u[0] < '0' || u[0] > '9' {
+		return "", text, false // "dated ...", "date of ..." is prose
+	}
+	end := strings.IndexAny(u, " \t\n")
+	if end < 0 {
+		end = len(u)
+	}
+	return u[:end], u[end:], true
+}

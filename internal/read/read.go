@@ -1,0 +1,201 @@
+package read
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/flashpoint/flashpoint/internal/event"
+)
+
+// Options control how input is read.
+type Options struct {
+	Format  string // "auto" (default, ""), "jsonl", "csv", "text"
+	Date    string // YYYY-MM-DD used for plain-text files without a date line
+	MaxLine int    // bytes; default 64<<20. A longer line/record is rejected and skipped.
+}
+
+// DefaultMaxLine is the line limit used when Options.MaxLine is zero.
+const DefaultMaxLine = 64 << 20
+
+// Reject reports a record (or, with Line 0, a whole file) that was skipped.
+type Reject struct {
+	File   string
+	Line   int
+	Reason string
+}
+
+// Error formats the reject as "FILE:LINE: reason" or "FILE: reason".
+func (r Reject) Error() string {
+	if r.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", r.File, r.Line, r.Reason)
+	}
+	return r.File + ": " + r.Reason
+}
+
+// Read streams articles from paths (files; directories walked recursively in
+// lexical order, skipping dot-files; "-" = stdin). emit is called for each
+// good article (stop and return its error if it returns one); reject for
+// each bad record (the record is skipped, reading continues). Returns a
+// non-nil error only when emit fails.
+func Read(paths []string, opt Options, stdin io.Reader, emit func(event.Article) error, reject func(Reject)) error {
+	if opt.MaxLine <= 0 {
+		opt.MaxLine = DefaultMaxLine
+	}
+	if reject == nil {
+		reject = func(Reject) {}
+	}
+	if stdin == nil {
+		stdin = os.Stdin
+	}
+	for _, p := range paths {
+		var err error
+		if p == "-" {
+			err = readStream(&source{name: "stdin", stdin: true, opt: opt, emit: emit, reject: reject}, stdin)
+		} else if fi, serr := os.Stat(p); serr != nil {
+			reject(Reject{File: p, Reason: reason(serr)})
+		} else if fi.IsDir() {
+			err = walk(p, opt, emit, reject)
+		} else {
+			err = readFile(p, opt, emit, reject)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// walk reads every regular file under root in lexical order, skipping
+// names that start with a dot and not following directory symlinks.
+func walk(root string, opt Options, emit func(event.Article) error, reject func(Reject)) error {
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			reject(Reject{File: path, Reason: reason(err)})
+			if d != nil && d.IsDir() && path != root {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if path != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			fi, err := os.Stat(path) // a symlink to a regular file is read
+			if err != nil || !fi.Mode().IsRegular() {
+				return nil
+			}
+		}
+		return readFile(path, opt, emit, reject)
+	})
+}
+
+func readFile(path string, opt Options, emit func(event.Article) error, reject func(Reject)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		reject(Reject{File: path, Reason: reason(err)})
+		return nil
+	}
+	defer f.Close()
+	return readStream(&source{name: path, opt: opt, emit: emit, reject: reject}, f)
+}
+
+// reason drops the path an fs error repeats, since Reject names the file.
+func reason(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// source is one input stream being read.
+type source struct {
+	name   string // path as given, or "stdin"
+	stdin  bool
+	opt    Options
+	emit   func(event.Article) error
+	reject func(Reject)
+}
+
+func (s *source) rejectf(line int, format string, args ...any) {
+	s.reject(Reject{File: s.name, Line: line, Reason: fmt.Sprintf(format, args...)})
+}
+
+// base is the file name without directories and without ".gz".
+func (s *source) base() string {
+	if s.stdin {
+		return "stdin"
+	}
+	b := filepath.Base(s.name)
+	if strings.HasSuffix(strings.ToLower(b), ".gz") {
+		b = b[:len(b)-3]
+	}
+	return b
+}
+
+// ext is the lowercased extension of base, such as ".jsonl".
+func (s *source) ext() string {
+	if s.stdin {
+		return ""
+	}
+	return strings.ToLower(filepath.Ext(s.base()))
+}
+
+const (
+	bufSize   = 64 << 10
+	sniffSize = 8 << 10 // the binary check and content detection look this far
+)
+
+// readStream decompresses r if needed, rejects binary content, detects the
+// format and reads the records.
+func readStream(s *source, r io.Reader) error {
+	br := bufio.NewReaderSize(r, bufSize)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		gz, err := gzip.NewReader(br)
+		if err != nil {
+			s.rejectf(0, "gzip: %v", err)
+			return nil
+		}
+		defer gz.Close()
+		br = bufio.NewReaderSize(gz, bufSize)
+	}
+	head, err := br.Peek(sniffSize)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		s.rejectf(0, "read error: %v", err)
+		return nil
+	}
+	if len(head) == 0 {
+		return nil // empty file: nothing to say
+	}
+	if i := bytes.IndexByte(head, 0); i >= 0 {
+		s.rejectf(0, "binary file (NUL byte at offset %d)", i)
+		return nil
+	}
+	format, ok := detect(s.opt.Format, s.ext(), head, err == io.EOF)
+	if !ok {
+		s.rejectf(0, "unknown format %q: want auto, jsonl, csv or text", s.opt.Format)
+		return nil
+	}
+	lr := &lineReader{r: br, max: s.opt.MaxLine}
+	switch format {
+	case "jsonl":
+		return s.readJSONL(lr)
+	case "csv":
+		return s.readCSV(lr)
+	}
+	return s.readText(lr)
+}

@@ -1,0 +1,175 @@
+// Package store keeps coded events in SQLite (the default, one file
+// beside the binary) or PostgreSQL (for teams sharing one database):
+// articles with their fingerprints, events, incidents that group the
+// events of many reports of one happening, and rejected input records.
+//
+// Both back ends run the same queries through database/sql; the few
+// dialect differences live in the migrations and in placeholder
+// rebinding.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
+	_ "modernc.org/sqlite"             // registers "sqlite"
+)
+
+// DefaultPath is the SQLite file used when Open gets an empty URL.
+const DefaultPath = "flashpoint.db"
+
+// Store is an open event store. It is safe for concurrent use, but only
+// one Batch should be writing at a time per process.
+type Store struct {
+	db      *sql.DB
+	dialect dialect
+	stmts   map[string]*sql.Stmt
+}
+
+type dialect int
+
+const (
+	sqliteDialect dialect = iota
+	postgresDialect
+)
+
+// Open opens (creating if needed) the store named by url and applies
+// pending migrations:
+//
+//	""                        ./flashpoint.db (SQLite)
+//	path, sqlite:path         a SQLite file
+//	postgres://..., postgresql://...   a PostgreSQL database (pgx)
+func Open(ctx context.Context, url string) (*Store, error) {
+	s := &Store{stmts: map[string]*sql.Stmt{}}
+	var err error
+	switch {
+	case strings.HasPrefix(url, "postgres://"), strings.HasPrefix(url, "postgresql://"):
+		s.dialect = postgresDialect
+		s.db, err = sql.Open("pgx", url)
+		if err == nil {
+			s.db.SetMaxOpenConns(8)
+			s.db.SetMaxIdleConns(8)
+		}
+	default:
+		s.dialect = sqliteDialect
+		s.db, err = sql.Open("sqlite", sqliteDSN(url))
+		if err == nil {
+			// Readers run beside the single writer thanks to WAL; more
+			// connections than that only contend for the file lock.
+			s.db.SetMaxOpenConns(4)
+			s.db.SetMaxIdleConns(4)
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", redact(url), err)
+	}
+	if err := s.db.PingContext(ctx); err != nil {
+		s.db.Close()
+		return nil, fmt.Errorf("store: connect %s: %w", redact(url), err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.db.Close()
+		return nil, err
+	}
+	if err := s.prepare(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// sqliteDSN turns "", "path" or "sqlite:path" into a modernc DSN with
+// WAL (readers never block the writer), a busy timeout (a second
+// process waits instead of failing), foreign keys, and IMMEDIATE write
+// transactions (no lock-upgrade deadlocks between two writers).
+// synchronous=NORMAL is durable against process crashes in WAL mode;
+// only an OS crash or power loss may drop the last transactions.
+func sqliteDSN(u string) string {
+	path := strings.TrimPrefix(strings.TrimPrefix(u, "sqlite://"), "sqlite:")
+	if path == "" {
+		path = DefaultPath
+	}
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(30000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Set("_txlock", "immediate")
+	if strings.HasPrefix(path, "file:") {
+		sep := "?"
+		if strings.Contains(path, "?") {
+			sep = "&"
+		}
+		return path + sep + q.Encode()
+	}
+	return "file:" + path + "?" + q.Encode()
+}
+
+// redact hides a password in a connection URL for error messages.
+func redact(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || p.User == nil {
+		return u
+	}
+	if _, ok := p.User.Password(); ok {
+		p.User = url.UserPassword(p.User.Username(), "xxxxx")
+	}
+	return p.String()
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	return s.db.Close()
+}
+
+// DB exposes the underlying database for read-only ad-hoc queries
+// (reports, the server); writes go through Batch.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Postgres reports whether the store is a PostgreSQL database.
+func (s *Store) Postgres() bool { return s.dialect == postgresDialect }
+
+// rebind rewrites ? placeholders as $1, $2... for PostgreSQL. Queries
+// in this package never contain a literal question mark.
+func (s *Store) rebind(q string) string {
+	if s.dialect != postgresDialect || !strings.Contains(q, "?") {
+		return q
+	}
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(q); i++ {
+		if q[i] == '?' {
+			n++
+			fmt.Fprintf(&b, "$%d", n)
+			continue
+		}
+		b.WriteByte(q[i])
+	}
+	return b.String()
+}
+
+// prepare compiles the statements the writer runs per article, once.
+func (s *Store) prepare(ctx context.Context) error {
+	for name, q := range writeQueries {
+		if s.dialect == postgresDialect && strings.HasSuffix(name, "Lock") {
+			q += " FOR UPDATE"
+		}
+		st, err := s.db.PrepareContext(ctx, s.rebind(q))
+		if err != nil {
+			return fmt.Errorf("store: prepare %s: %w", name, err)
+		}
+		s.stmts[name] = st
+	}
+	return nil
+}
+
+// ErrNotFound is returned by lookups of a single missing row.
+var ErrNotFound = errors.New("store: not found")

@@ -1,0 +1,78 @@
+// Package verbs holds the CAMEO code table and the verb-pattern
+// dictionaries that map English predicates to CAMEO event codes.
+//
+// Both are data files embedded from data/ (format in docs/patterns.md);
+// users add or override patterns with their own files.
+package verbs
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+	"sync"
+)
+
+//go:embed data/cameo.txt data/patterns/*.txt
+var dataFS embed.FS
+
+var (
+	defaultOnce     sync.Once
+	defaultCodes    *Codes
+	defaultPatterns *Patterns
+	defaultErr      error
+)
+
+// Default returns the embedded code table and pattern dictionary.
+func Default() (*Codes, *Patterns, error) {
+	defaultOnce.Do(func() {
+		defaultCodes, defaultPatterns, defaultErr = Load(nil)
+	})
+	return defaultCodes, defaultPatterns, defaultErr
+}
+
+// Load reads the embedded dictionaries plus user pattern files, which
+// are read after the embedded ones so that their more specific
+// patterns compete on equal terms.
+func Load(userFiles []string) (*Codes, *Patterns, error) {
+	f, err := dataFS.Open("data/cameo.txt")
+	if err != nil {
+		return nil, nil, err
+	}
+	codes, err := ParseCodes("cameo.txt", f)
+	f.Close()
+	if err != nil {
+		return nil, nil, err
+	}
+	ps := &Patterns{}
+	names, err := fs.Glob(dataFS, "data/patterns/*.txt")
+	if err != nil {
+		return nil, nil, err
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		f, err := dataFS.Open(n)
+		if err != nil {
+			return nil, nil, err
+		}
+		err = ps.Parse(path.Base(n), f, codes)
+		f.Close()
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	for _, n := range userFiles {
+		f, err := os.Open(n)
+		if err != nil {
+			return nil, nil, fmt.Errorf("pattern file: %w", err)
+		}
+		err = ps.Parse(n, f, codes)
+		f.Close()
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	return codes, ps, nil
+}

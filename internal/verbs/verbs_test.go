@@ -1,0 +1,90 @@
+package verbs
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDefaultLoads(t *testing.T) {
+	codes, ps, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps.All) < 300 {
+		t.Errorf("only %d patterns loaded", len(ps.All))
+	}
+	for _, c := range []string{"010", "0256", "1123", "195", "1952", "204"} {
+		if !codes.Known(c) {
+			t.Errorf("code %s missing from the table", c)
+		}
+	}
+}
+
+func TestCodeAttributes(t *testing.T) {
+	codes, _, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		code      string
+		quad      int
+		goldstein float64
+		plover    string
+	}{
+		{"0256", 1, -0.3, "REQUEST"},
+		{"057", 1, 8.0, "AGREE"},
+		{"073", 2, 7.4, "AID"},
+		{"0871", 2, 9.0, "RETREAT"},
+		{"1123", 3, -2.0, "ACCUSE"},
+		{"016", 1, 3.4, "REJECT"},
+		{"138", 3, -7.0, "THREATEN"},
+		{"1442", 4, -7.5, "PROTEST"},
+		{"193", 4, -10.0, "ASSAULT"},
+		{"1952", 4, -10.0, "ASSAULT"},
+	}
+	for _, tt := range tests {
+		c, _ := codes.Get(tt.code)
+		if q := QuadClass(tt.code); q != tt.quad {
+			t.Errorf("%s: quad class %d, want %d", tt.code, q, tt.quad)
+		}
+		if c.Goldstein != tt.goldstein || c.Plover != tt.plover {
+			t.Errorf("%s: got %v %s, want %v %s", tt.code, c.Goldstein, c.Plover, tt.goldstein, tt.plover)
+		}
+	}
+}
+
+func TestInflections(t *testing.T) {
+	tests := map[string]string{
+		"accuse": "accuse accuses accusing accused",
+		"hold":   "hold holds holding held",
+		"ban":    "ban bans banning banned",
+		"open":   "open opens opening opened",
+		"deny":   "deny denies denying denied",
+		"meet":   "meet meets meeting met",
+		"strike": "strike strikes striking struck stricken",
+		"commit": "commit commits committing committed",
+	}
+	for lemma, want := range tests {
+		if got := strings.Join(Inflections(lemma), " "); got != want {
+			t.Errorf("Inflections(%q) = %q, want %q", lemma, got, want)
+		}
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	codes, _, _ := Default()
+	tests := []struct{ line, want string }{
+		{"999 open+ fire", "unknown CAMEO code"},
+		{"193", "want CODE PATTERN"},
+		{"193 $T fire", "must start with a word"},
+		{"193 open+ fire ; sideways", "unknown flag"},
+		{"193 open+ |fire", "empty alternative"},
+	}
+	for _, tt := range tests {
+		var ps Patterns
+		err := ps.Parse("x.txt", strings.NewReader(tt.line), codes)
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), "x.txt:1:") {
+			t.Errorf("%q: error %v, want %q with file:line", tt.line, err, tt.want)
+		}
+	}
+}
