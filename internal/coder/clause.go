@@ -90,7 +90,7 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 	switch {
 	case a.passive:
 		a.src = by
-		a.tgt = sc.leftGroup(a.cs, m.head, prev)
+		a.tgt = sc.nearestLeft(a.cs, m.head)
 	case m.p.Has("mediate") || (by != nil && m.p.Head == 0):
 		a.src = by
 		if by == nil {
@@ -104,7 +104,12 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 		case m.target >= 0:
 			a.tgt = sc.refsOf(m.target)
 		case !m.p.Has("notarget"):
-			a.tgt = sc.rightGroup(m.end, a.ce)
+			ce := a.ce
+			if m.p.Has("threat") {
+				// the condition names whom a threat is aimed at
+				ce = sc.extendPastConditional(ce)
+			}
+			a.tgt = sc.rightGroup(m.end, ce)
 		}
 	}
 	if a.src == nil && !a.passive {
@@ -193,18 +198,90 @@ func (sc *sent) prepObject(t int) bool {
 	return false
 }
 
-// rightGroup finds the object: the first actor after the match in its clause.
+// rightGroup finds the object: the first actor after the match in its
+// clause. A capital after "in" or "at" is where it happened, not whom
+// it was done to; a country after "in" counts only when nothing else does.
 func (sc *sent) rightGroup(from, ce int) []ref {
+	fallback := -1
 	for t := from; t < ce; t++ {
-		if sc.groupAt[t] >= 0 {
-			return sc.refsOf(sc.groupAt[t])
-		}
-		if sc.refAt[t] >= 0 {
-			// inside a group that started before the match
+		g := sc.groupAt[t]
+		if g < 0 {
 			continue
+		}
+		if sc.locative(t) {
+			if fallback < 0 && !sc.isCapital(t) {
+				fallback = g
+			}
+			continue
+		}
+		return sc.refsOf(g)
+	}
+	if fallback >= 0 {
+		return sc.refsOf(fallback)
+	}
+	return nil
+}
+
+// locative reports whether the actor at t follows a place preposition.
+func (sc *sent) locative(t int) bool {
+	for k := t - 1; k >= 0 && k >= t-3; k-- {
+		w := sc.lower[k]
+		if determiners[w] {
+			continue
+		}
+		return locatives[w]
+	}
+	return false
+}
+
+func (sc *sent) isCapital(t int) bool {
+	r := sc.refs[sc.refAt[t]]
+	return r.capital
+}
+
+func (sc *sent) extendPastConditional(ce int) int {
+	if ce < len(sc.toks) && conditionals[sc.lower[ce]] {
+		for t := ce + 1; t < len(sc.toks); t++ {
+			if sc.lower[t] == ";" || (boundaries[sc.lower[t]] && !conditionals[sc.lower[t]] && sc.lower[t] != "that") {
+				return t
+			}
+		}
+		return len(sc.toks)
+	}
+	return ce
+}
+
+// nearestLeft returns the nearest actor before the trigger in its clause.
+func (sc *sent) nearestLeft(cs, head int) []ref {
+	for gi := len(sc.groups) - 1; gi >= 0; gi-- {
+		g := sc.groups[gi]
+		if g.end <= head && g.start >= cs {
+			return sc.refsOf(gi)
 		}
 	}
 	return nil
+}
+
+// nominalInPP reports whether a trigger is a noun inside a prepositional
+// phrase ("in its first direct military attack"): such a noun only
+// qualifies another event and is not coded by itself.
+func (sc *sent) nominalInPP(head int) bool {
+	for k := head - 1; k >= 0 && k >= head-5; k-- {
+		w := sc.lower[k]
+		if determiners[w] || w == "'s" {
+			if k > 0 && prepositions[sc.lower[k-1]] {
+				return true
+			}
+			if k > 0 && sc.refAt[k-1] >= 0 {
+				continue
+			}
+			return false
+		}
+		if beForms[w] || modals[w] || futures[w] || negations[w] || boundaries[w] || w == "," {
+			return false
+		}
+	}
+	return false
 }
 
 // country of a ref, as the claimant field wants it: ISO-3 for states,

@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"fmt"
 	"github.com/flashpoint/flashpoint/internal/actors"
 	"github.com/flashpoint/flashpoint/internal/event"
 	"github.com/flashpoint/flashpoint/internal/verbs"
@@ -20,13 +21,22 @@ func (d *doc) finish() []event.Event {
 	}
 	var kept []*draft
 	seen := map[[3]string]*draft{}
+	seenRoot := map[[3]string]bool{}
 	for _, e := range d.evs {
 		if e.src.code == "" || e.tgt.code == "" || e.src.code == e.tgt.code {
 			continue
 		}
-		if actors.CountryOf(e.src.code) == actors.CountryOf(e.tgt.code) && actors.RoleOf(e.src.code) == actors.RoleOf(e.tgt.code) {
+		if actors.CountryOf(e.src.code) == actors.CountryOf(e.tgt.code) &&
+			(actors.RoleOf(e.src.code) == actors.RoleOf(e.tgt.code) || actors.RoleOf(e.tgt.code) == "" && verbs.Root(e.code) != "17") {
 			continue
 		}
+		// one act gets one code: a second trigger of the same root in
+		// the same sentence for the same pair is the same happening
+		rk := [3]string{e.src.code, e.tgt.code, verbs.Root(e.code) + "/" + fmt.Sprint(e.s.Index)}
+		if _, ok := seenRoot[rk]; ok {
+			continue
+		}
+		seenRoot[rk] = true
 		k := [3]string{actors.CountryOf(e.src.code), actors.CountryOf(e.tgt.code), e.code}
 		if prev, ok := seen[k]; ok {
 			// a restatement: keep the first, with the most specific codes

@@ -103,6 +103,9 @@ func (sc *sent) code() {
 		if a.m.p.Has("say") || a.negated || a.hypothetic && !a.m.p.Has("threat") {
 			continue
 		}
+		if a.m.p.Head == 0 && len(a.m.p.Elems[0].Words) <= 2 && sc.nominalInPP(a.m.head) {
+			continue
+		}
 		ds := sc.drafts(a, as)
 		if acc, ok := forced[a]; ok {
 			if a.m.p.Has("accuse") {
@@ -126,7 +129,7 @@ func (sc *sent) code() {
 			}
 		}
 		sc.d.evs = append(sc.d.evs, ds...)
-		if a.src != nil && !a.m.p.Has("say") {
+		if a.src != nil {
 			sc.d.ctx.lastSubject = codes(a.src)
 		}
 	}
@@ -226,7 +229,7 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 			}
 			return out
 		}
-	case len(a.src) >= 2 && len(a.tgt) == 0 && (p.Has("recip") || p.Has("accuse")):
+	case len(a.src) >= 2 && (len(a.tgt) == 0 && p.Has("accuse") || p.Has("recip") && !sc.between(a)):
 		for _, s := range a.src {
 			for _, t := range a.src {
 				if s.code != t.code {
@@ -281,6 +284,9 @@ func (sc *sent) mentions(w string, from, to int) bool {
 }
 
 func (sc *sent) between(a *analysis) bool {
+	if len(a.tgt) == 0 {
+		return false
+	}
 	t := a.tgt[0].start
 	return t > 0 && sc.lower[t-1] == "between"
 }
@@ -317,7 +323,7 @@ func (sc *sent) otherParty(a *analysis) []ref {
 	me := actors.CountryOf(a.src[0].code)
 	for i := len(sc.d.evs) - 1; i >= 0; i-- {
 		d := sc.d.evs[i]
-		if d.s.Index != sc.s.Index {
+		if d.s.Index < sc.s.Index-1 {
 			break
 		}
 		if actors.CountryOf(d.tgt.code) != me && d.tgt.start >= 0 {

@@ -15,6 +15,7 @@ type ref struct {
 	code       string
 	start, end int // token range
 	adjective  bool
+	capital    bool // a capital or seat standing for its state
 	explain    []string
 }
 
@@ -67,7 +68,8 @@ func (sc *sent) actors() {
 		if pi < len(phrases) && phrases[pi].Start == i {
 			p := phrases[pi]
 			pi++
-			r := ref{start: p.Start, end: p.End, code: p.Code, adjective: p.Adjective}
+			r := ref{start: p.Start, end: p.End, code: p.Code, adjective: p.Adjective,
+				capital: len(p.Entries) == 1 && p.Entries[0].Kind == actors.Capital}
 			for _, e := range p.Entries {
 				r.explain = append(r.explain, e.Src+" "+e.Kind.String()+" \""+e.Phrase+"\" → "+e.Code)
 			}
@@ -85,8 +87,16 @@ func (sc *sent) actors() {
 		}
 		w := sc.lower[i]
 		switch {
-		case pronouns[w] && len(ctx.lastSubject) > 0 && !(w == "it" && i+1 < n && sc.lower[i+1] == "was"):
-			sc.add(ref{start: i, end: i + 1, code: ctx.lastSubject[0], explain: []string{"pronoun \"" + w + "\" → " + ctx.lastSubject[0]}})
+		case pronouns[w] && !(w == "it" && i+1 < n && sc.lower[i+1] == "was"):
+			code := ""
+			if len(sc.refs) > 0 && !sc.refs[len(sc.refs)-1].adjective {
+				code = sc.refs[len(sc.refs)-1].code
+			} else if len(ctx.lastSubject) > 0 {
+				code = ctx.lastSubject[0]
+			}
+			if code != "" {
+				sc.add(ref{start: i, end: i + 1, code: code, explain: []string{"pronoun \"" + w + "\" → " + code}})
+			}
 		case w == "the" && i+1 < n && (sc.lower[i+1] == "group" || sc.lower[i+1] == "court" && ctx.byRole["JUD"] != "") && ctx.lastNamed != "":
 			code := ctx.lastNamed
 			if sc.lower[i+1] == "court" {

@@ -52,3 +52,6 @@ var possessivePronouns = set("its", "their", "his", "her")
 // speculation marks a clause as analysis, not event.
 var speculation = set("analysts", "seen", "expected", "likely", "possible", "potential",
 	"risk", "fears", "feared", "concerns")
+
+// locatives introduce where something happened.
+var locatives = set("in", "near", "outside", "inside", "across", "around", "within", "at")

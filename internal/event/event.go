@@ -47,8 +47,8 @@ type Actor struct {
 
 // Location is where an event happened, resolved against the gazetteer.
 type Location struct {
-	Text       string  `json:"text"`       // as written in the sentence
-	Name       string  `json:"name"`       // resolved name
+	Text       string  `json:"text"` // as written in the sentence
+	Name       string  `json:"name"` // resolved name
 	GeonameID  int64   `json:"geonameid,omitempty"`
 	Lat        float64 `json:"lat"`
 	Lon        float64 `json:"lon"`
@@ -73,13 +73,13 @@ type Event struct {
 	// PloverMode refines the PLOVER type where the CAMEO code says more.
 	PloverMode string `json:"plover_mode,omitempty"`
 
-	Date          string    `json:"date"`                     // ISO 8601 at DatePrecision
-	DatePrecision string    `json:"date_precision"`           // day, week, month, year, decade
-	DateText      string    `json:"date_text,omitempty"`      // the raw expression, "" if none
-	Background    bool      `json:"background"`               // > 30 days before the article
-	Location      *Location `json:"location"`                 // null when the text names no place
-	ClaimedBy     *string   `json:"claimed_by"`               // claimant's code, null for fact
-	Denies        *string   `json:"denies"`                   // id of the event this one denies
+	Date          string    `json:"date"`                // ISO 8601 at DatePrecision
+	DatePrecision string    `json:"date_precision"`      // day, week, month, year, decade
+	DateText      string    `json:"date_text,omitempty"` // the raw expression, "" if none
+	Background    bool      `json:"background"`          // > 30 days before the article
+	Location      *Location `json:"location"`            // null when the text names no place
+	ClaimedBy     *string   `json:"claimed_by"`          // claimant's code, null for fact
+	Denies        *string   `json:"denies"`              // id of the event this one denies
 	SentenceIndex int       `json:"sentence_index"`
 	Sentence      string    `json:"sentence"`
 	Trigger       Span      `json:"trigger"`

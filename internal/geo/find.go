@@ -148,6 +148,19 @@ func (g *Gazetteer) detect(s string) []raw {
 			}
 			p--
 		}
+		// "in Russia's Ryazan region": the possessive name is a qualifier;
+		// its cue passes to the place it qualifies.
+		if p >= 0 && toks[p].poss {
+			if k := len(out) - 1; k >= 0 && out[k].end == toks[p].end && lastEnd == i {
+				if r.kind == cueNone {
+					r.cue, r.kind = out[k].cue, out[k].kind
+				}
+				out = out[:k]
+			}
+			for p >= 0 && toks[p].cap && (p == i-1 || toks[p+1].joined) {
+				p--
+			}
+		}
 		if p >= 0 && word(p) == "the" {
 			p--
 		}
@@ -155,6 +168,8 @@ func (g *Gazetteer) detect(s string) []raw {
 			switch {
 			case p >= 1 && word(p) == "of" && ofHeads[word(p-1)]:
 				r.cue, r.kind = word(p-1)+" of", cueStrong
+			case p >= 0 && nameHeads[word(p)] && dir == "":
+				r.cue, r.kind = word(p), cueStrong // "the capital Putrajaya"
 			case p >= 0 && preps[word(p)]:
 				r.cue, r.kind = word(p), cuePrep
 			case p >= 0 && placeVerbs[word(p)] && dir == "":

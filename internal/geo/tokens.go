@@ -60,7 +60,8 @@ func tokenize(s string, toks []token, keys []byte) ([]token, []byte) {
 		if prevEnd >= 0 {
 			gap := s[prevEnd:start]
 			t.hyph = gap == "-"
-			t.joined = t.hyph || allSpaces(gap) || abbrevDot(s, toks[len(toks)-1], gap)
+			prev := toks[len(toks)-1]
+			t.joined = !prev.poss && (t.hyph || allSpaces(gap) || abbrevDot(s, prev, gap))
 		}
 		// Possessive: "Kyiv's", "Kyiv’s".
 		if i < len(s) {

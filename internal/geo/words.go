@@ -71,3 +71,8 @@ var placeVerbs = set("hit", "hits", "struck", "strikes", "shelled", "shells", "b
 	"recaptured", "liberated", "entered", "enters", "visited", "visits", "visiting", "reached", "reaches",
 	"left", "leaves", "evacuated", "evacuates", "targeted", "targets", "pounded", "pounds", "encircled",
 	"surrounded", "overran", "rocked", "shook", "flooded", "toured", "landed", "occupied")
+
+// nameHeads directly before a name make it a place ("the capital
+// Putrajaya", "the border town Torkham").
+var nameHeads = set("city", "town", "village", "capital", "port", "province", "region", "district",
+	"settlement", "hamlet", "enclave", "outpost", "exclave", "oblast", "governorate")

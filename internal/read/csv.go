@@ -30,6 +30,7 @@ func (s *source) readCSV(lr *lineReader) error {
 		rec    []byte
 		start  int  // line where rec starts
 		quoted bool // inside a quoted field at the end of rec
+		skip   bool // dropping the rest of an overlong record
 		cols   *columns
 	)
 	for {
@@ -53,6 +54,11 @@ func (s *source) readCSV(lr *lineReader) error {
 			rec, quoted = rec[:0], false
 			continue
 		}
+		if skip {
+			quoted = endsQuoted(line, quoted)
+			skip = quoted
+			continue
+		}
 		if len(rec) == 0 {
 			if isBlank(line) {
 				continue
@@ -62,12 +68,13 @@ func (s *source) readCSV(lr *lineReader) error {
 			rec = append(rec, '\n')
 		}
 		rec = append(rec, line...)
+		quoted = endsQuoted(line, quoted)
 		if len(rec) > s.opt.MaxLine {
 			s.rejectf(start, "record longer than %d bytes", s.opt.MaxLine)
-			rec, quoted = rec[:0], false
+			rec, skip = rec[:0], quoted
 			continue
 		}
-		if quoted = endsQuoted(line, quoted); quoted {
+		if quoted {
 			continue
 		}
 		if err := s.csvRecord(rec, start, &cols); err != nil {

@@ -37,7 +37,7 @@ func ev(id, src, tgt, code, date, place string) event.Event {
 	e := event.Event{
 		ID: id, Source: event.Actor{Code: src + "MIL", Country: src, Span: event.Span{Text: src, Start: 0, End: 3}},
 		Target: event.Actor{Code: tgt, Country: tgt, Span: event.Span{Text: tgt, Start: 10, End: 13}},
-		Code: code, Root: code[:2], QuadClass: 4, Goldstein: -10, Plover: "ASSAULT", PloverMode: "aerial",
+		Code:   code, Root: code[:2], QuadClass: 4, Goldstein: -10, Plover: "ASSAULT", PloverMode: "aerial",
 		Date: date, DatePrecision: "day", SentenceIndex: 1, Sentence: src + " shelled " + tgt,
 		Trigger: event.Span{Text: "shelled", Start: 4, End: 11},
 	}

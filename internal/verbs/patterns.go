@@ -120,7 +120,26 @@ func parsePattern(line string) (*Pattern, error) {
 		}
 		p.Flags = append(p.Flags, f)
 	}
+	// hyphenated words are three tokens to the tokenizer: "one - sided"
+	var words []string
 	for _, f := range fields[1:] {
+		if strings.Contains(f, "-") && !strings.Contains(f, "|") && len(f) > 1 {
+			for i, part := range strings.Split(f, "-") {
+				if i > 0 {
+					words = append(words, "-")
+				}
+				if part != "" {
+					words = append(words, part)
+				}
+			}
+			continue
+		}
+		if strings.Contains(f, "-") && strings.Contains(f, "|") {
+			return nil, fmt.Errorf("hyphenated words cannot be alternatives in %q: write one line each", f)
+		}
+		words = append(words, f)
+	}
+	for _, f := range words {
 		switch f {
 		case "$T":
 			p.Elems = append(p.Elems, Elem{Kind: Target})

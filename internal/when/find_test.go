@@ -47,6 +47,8 @@ func TestFind(t *testing.T) {
 		{"overnight on", "2024-04-22", "Drones hit a depot overnight on Sunday.", "overnight on Sunday=2024-04-21/day"},
 		{"overnight into", "2024-04-22", "Drones hit a depot overnight into Monday.", "overnight into Monday=2024-04-22/day"},
 		{"possessive", "2024-07-31", "They marched against the result of Sunday's presidential election.", "Sunday's=2024-07-28/day"},
+		{"weekday with date", "2024-04-14", "Troops moved on Monday, April 1, to the border.", "Monday, April 1=2024-04-01/day"},
+		{"weekday with abbreviated date", "2024-09-14", "Troops moved on Thursday, Sept. 5.", "Thursday, Sept. 5=2024-09-05/day"},
 		{"lower-case weekday ignored", "2024-07-31", "a monday thing", ""},
 
 		// Day words.

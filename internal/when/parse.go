@@ -199,6 +199,12 @@ func (p *parser) weekdayHead(i, floor int) (match, bool) {
 			first = k
 		}
 	}
+	// "on Monday, April 1": the explicit date wins and the span covers both.
+	if last == i && p.punct(i+1, ',') && i+2 < len(p.toks) && (p.toks[i+2].cls == cMonth || p.toks[i+2].cls == cMonAbbr) {
+		if m, ok := p.monthHead(i+2, i+2); ok && m.per.prec == pDay {
+			return match{first, m.last, m.per}, true
+		}
+	}
 	if past && p.futureCue(first) {
 		past = false
 	}

@@ -1,0 +1,75 @@
+package geo
+
+import (
+	"runtime"
+	"testing"
+	"time"
+)
+
+var benchSentences = []string{
+	"The Azerbaijan Defence Ministry reported on April 1 that Armenian forces engaged with small arms near the Nakhchivan Autonomous Republic.",
+	"Russian drones struck energy facilities in the Lviv region overnight, Ukrainian officials said.",
+	"Israeli troops raided the Jenin refugee camp in the occupied West Bank on Tuesday.",
+	"Foreign ministers met in Ankara to discuss the situation in Somalia and Ethiopia.",
+	"Moscow said it would respond to the sanctions announced by Washington and Brussels.",
+	"A suicide bomber attacked a military compound in Pakistan's Dera Ismail Khan district early on Tuesday.",
+	"Prime Minister Nikol Pashinyan and President Ilham Aliyev signed a declaration at the White House.",
+	"The Rapid Support Forces besieged El Fasher, the last army stronghold in Darfur.",
+}
+
+func BenchmarkLookup(b *testing.B) {
+	g := Default()
+	names := []string{"Moscow", "Nakhchivan", "Georgia", "Dera Ismail Khan", "Springfield", "Kiev", "Bogotá", "Xqzzy"}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		g.Lookup(names[i%len(names)], []string{"AZE", "ARM"})
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "lookups/s")
+}
+
+func BenchmarkFind(b *testing.B) {
+	g := Default()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		g.Find(benchSentences[i%len(benchSentences)], []string{"AZE", "ARM"})
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := loadEmbedded(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestLoadBudget reports the load time and the heap held by a loaded
+// gazetteer; budgets: 300 ms (generous here: CI machines are shared), 200 MB.
+func TestLoadBudget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	g, err := loadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	took := time.Since(start)
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	heap := float64(after.HeapAlloc-before.HeapAlloc) / (1 << 20)
+	t.Logf("load %v, heap %.1f MB, %d entries, %d keys, %d aliases", took, heap, len(g.entries), len(g.index), len(g.aliases.Load().byKey))
+	if heap > 200 {
+		t.Errorf("heap %.1f MB > 200 MB", heap)
+	}
+	if took > 2*time.Second {
+		t.Errorf("load took %v", took)
+	}
+	runtime.KeepAlive(g)
+}
