@@ -112,6 +112,11 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 			a.tgt = sc.rightGroup(m.end, ce)
 		}
 	}
+	if m.head >= 2 && sc.lower[m.head-1] == "-" && sc.refAt[m.head-2] >= 0 {
+		// "a Russia-mediated ceasefire": the compound names the agent
+		a.src = []ref{sc.refs[sc.refAt[m.head-2]]}
+		a.passive = false
+	}
 	if a.src == nil && !a.passive {
 		// coordinated predicates share their subject: "…vowed to retaliate"
 		for i := len(prev) - 1; i >= 0; i-- {
@@ -205,7 +210,10 @@ func (sc *sent) rightGroup(from, ce int) []ref {
 	fallback := -1
 	for t := from; t < ce; t++ {
 		g := sc.groupAt[t]
-		if g < 0 {
+		if g < 0 || sc.speaker[t] {
+			continue
+		}
+		if sc.afterNonTarget(t) {
 			continue
 		}
 		if sc.locative(t) {
@@ -220,6 +228,19 @@ func (sc *sent) rightGroup(from, ce int) []ref {
 		return sc.refsOf(fallback)
 	}
 	return nil
+}
+
+// afterNonTarget reports whether the actor at t is governed by a
+// preposition that never introduces a target ("under a Russia-mediated…").
+func (sc *sent) afterNonTarget(t int) bool {
+	for k := t - 1; k >= 0 && k >= t-3; k-- {
+		w := sc.lower[k]
+		if determiners[w] {
+			continue
+		}
+		return nonTarget[w]
+	}
+	return false
 }
 
 // locative reports whether the actor at t follows a place preposition.
@@ -266,18 +287,15 @@ func (sc *sent) nearestLeft(cs, head int) []ref {
 // phrase ("in its first direct military attack"): such a noun only
 // qualifies another event and is not coded by itself.
 func (sc *sent) nominalInPP(head int) bool {
-	for k := head - 1; k >= 0 && k >= head-5; k-- {
+	det := false
+	for k := head - 1; k >= 0 && k >= head-6; k-- {
 		w := sc.lower[k]
-		if determiners[w] || w == "'s" {
-			if k > 0 && prepositions[sc.lower[k-1]] {
-				return true
-			}
-			if k > 0 && sc.refAt[k-1] >= 0 {
-				continue
-			}
-			return false
-		}
-		if beForms[w] || modals[w] || futures[w] || negations[w] || boundaries[w] || w == "," {
+		switch {
+		case determiners[w] || w == "'s" || w == "’s":
+			det = true
+		case prepositions[w] && w != "to":
+			return det
+		case beForms[w] || modals[w] || futures[w] || negations[w] || boundaries[w] || w == "," || w == "to":
 			return false
 		}
 	}

@@ -12,6 +12,7 @@ type context struct {
 	lastNamed    string // last non-state named actor (group, organisation)
 	lastSubject  []string
 	accusations  []*draft
+	recent       []string // distinct countries, most recent last
 }
 
 func (c *context) saw(code string) {
@@ -21,6 +22,15 @@ func (c *context) saw(code string) {
 	country := actors.CountryOf(code)
 	if len(country) == 3 && country != "NGO" {
 		c.lastCountry = country
+		if n := len(c.recent); n == 0 || c.recent[n-1] != country {
+			for i, r := range c.recent {
+				if r == country {
+					c.recent = append(c.recent[:i], c.recent[i+1:]...)
+					break
+				}
+			}
+			c.recent = append(c.recent, country)
+		}
 		if c.firstCountry == "" {
 			c.firstCountry = country
 		}

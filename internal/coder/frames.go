@@ -28,10 +28,12 @@ type draft struct {
 type tokSpan struct{ start, end int }
 
 func (sc *sent) code() {
+	sc.markSpeakers()
 	var as []*analysis
 	for _, m := range sc.matches {
 		as = append(as, sc.analyse(m, as))
 	}
+	sc.quotes(as)
 	// claimed acts: an accusation's complement is coded with the accused
 	// as subject, on the accuser's word
 	forced := map[*analysis]*draft{}
@@ -103,7 +105,7 @@ func (sc *sent) code() {
 		if a.m.p.Has("say") || a.negated || a.hypothetic && !a.m.p.Has("threat") {
 			continue
 		}
-		if a.m.p.Head == 0 && len(a.m.p.Elems[0].Words) <= 2 && sc.nominalInPP(a.m.head) {
+		if sc.nominalInPP(a.m.head) && !a.m.p.Has("accuse") {
 			continue
 		}
 		ds := sc.drafts(a, as)
@@ -511,4 +513,65 @@ func (sc *sent) mentionsAny(from, to int, phrases ...string) bool {
 		}
 	}
 	return false
+}
+
+// markSpeakers marks the actors who speak ("…, the Israeli military
+// said"): they report events, they are not their targets.
+func (sc *sent) markSpeakers() {
+	sc.speaker = make([]bool, len(sc.toks))
+	for _, m := range sc.matches {
+		if !m.p.Has("say") {
+			continue
+		}
+		cs, _ := sc.bounds(m)
+		if g := sc.leftGroup(cs, m.head, nil); g != nil {
+			for _, r := range g {
+				for t := r.start; t < r.end; t++ {
+					sc.speaker[t] = true
+				}
+			}
+		}
+	}
+}
+
+// quotes gives a direct quote's events to the speaker named after it:
+// "This aggression will not go unpunished," a Houthi spokesman said.
+func (sc *sent) quotes(as []*analysis) {
+	open := -1
+	for t, w := range sc.lower {
+		if w == "\"" || w == "“" || w == "”" {
+			if open < 0 {
+				open = t
+				continue
+			}
+			sc.attribute(as, open, t)
+			open = -1
+		}
+	}
+}
+
+func (sc *sent) attribute(as []*analysis, open, close int) {
+	var speaker []ref
+	for _, a := range as {
+		if a.m.p.Has("say") && a.m.head > close && a.m.head <= close+6 {
+			for gi, g := range sc.groups {
+				if g.start > close && g.start < a.m.head+4 {
+					speaker = sc.refsOf(gi)
+					break
+				}
+			}
+		}
+	}
+	if speaker == nil {
+		return
+	}
+	for _, a := range as {
+		if a.m.head <= open || a.m.head >= close || a.m.p.Has("say") {
+			continue
+		}
+		if len(a.tgt) == 0 && len(a.src) > 0 && a.src[0].start > open {
+			a.tgt = a.src
+		}
+		a.src = speaker
+	}
 }

@@ -46,6 +46,7 @@ type sent struct {
 	groups  []group
 	groupAt []int // token → group index starting there, or -1
 	matches []*match
+	speaker []bool // token → part of the speaker of a speech verb
 	// subjectOf remembers the source group chosen for each match.
 	lastSource []ref
 	lastTarget []ref
@@ -104,8 +105,12 @@ func (sc *sent) actors() {
 			}
 			sc.add(ref{start: i, end: i + 2, code: code, explain: []string{"definite \"the " + sc.lower[i+1] + "\" → " + code}})
 			i++
-		case w == "the" && i+2 < n && sc.lower[i+1] == "two" && (sc.lower[i+2] == "sides" || sc.lower[i+2] == "countries"):
-			// the two sides: the last two countries seen are coded by the caller as a pair
+		case (w == "both" || w == "two") && i+1 < n && pairNouns[sc.lower[i+1]] && len(ctx.recent) >= 2:
+			a, b := ctx.recent[len(ctx.recent)-2], ctx.recent[len(ctx.recent)-1]
+			x := []string{"\"" + w + " " + sc.lower[i+1] + "\" → " + a + ", " + b}
+			sc.add(ref{start: i, end: i + 1, code: a, explain: x})
+			sc.add(ref{start: i + 1, end: i + 2, code: b, explain: x})
+			i++
 		}
 	}
 	sc.buildGroups()
@@ -120,9 +125,11 @@ func (sc *sent) resolveRole(role string, at int) string {
 		prev = sc.lower[at-1]
 	}
 	if possessivePronouns[prev] {
-		// "its troops": the owner is the nearest actor before, else the last subject
-		for j := len(sc.refs) - 1; j >= 0; j-- {
-			return actors.CountryOf(sc.refs[j].code) + role
+		// "its troops": the owner is the sentence's first state actor, else the last subject
+		for _, r := range sc.refs {
+			if c := actors.CountryOf(r.code); len(c) == 3 && c != "NGO" && c != "IGO" {
+				return c + role
+			}
 		}
 		if len(ctx.lastSubject) > 0 {
 			return actors.CountryOf(ctx.lastSubject[0]) + role
@@ -214,8 +221,12 @@ func (sc *sent) triggers() {
 	ps := sc.d.c.Patterns
 	var all []*match
 	for i := range sc.toks {
-		if sc.refAt[i] >= 0 && !strings.EqualFold(sc.lower[i], "aggression") {
+		if sc.refAt[i] >= 0 {
 			// words inside an actor phrase ("Rapid Support Forces") are not verbs
+			continue
+		}
+		if i > 0 && isCapital(sc.toks[i].Text) && sc.toks[i-1].Text != "\"" && sc.toks[i-1].Text != "“" {
+			// a capitalised word inside a sentence is a name ("March", "Strike Force")
 			continue
 		}
 		for _, p := range ps.ByFirst[sc.lower[i]] {
@@ -261,8 +272,19 @@ func (sc *sent) try(p *verbs.Pattern, i int) *match {
 	if m.head < 0 {
 		m.head = i
 	}
+	if m.target < 0 {
+		// a pattern word that is also an actor ("killing … people"): that actor is the target
+		for _, t := range m.covered {
+			if t > m.head && sc.groupAt[t] >= 0 {
+				m.target = sc.groupAt[t]
+				break
+			}
+		}
+	}
 	return m
 }
+
+func isCapital(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
 
 func (sc *sent) matchFrom(p *verbs.Pattern, ei, ti int, m *match) bool {
 	if ei == len(p.Elems) {
@@ -272,6 +294,23 @@ func (sc *sent) matchFrom(p *verbs.Pattern, ei, ti int, m *match) bool {
 	e := p.Elems[ei]
 	switch e.Kind {
 	case verbs.Lit:
+		for _, seq := range e.Phrases {
+			if sc.matchSeq(seq, ti) {
+				save := len(m.covered)
+				for k := range seq {
+					m.covered = append(m.covered, ti+k)
+				}
+				if ei == p.Head {
+					m.head = ti
+				}
+				m.spec += 2 * len(seq)
+				if sc.matchFrom(p, ei+1, ti+len(seq), m) {
+					return true
+				}
+				m.covered = m.covered[:save]
+				m.spec -= 2 * len(seq)
+			}
+		}
 		if ti >= len(sc.toks) || !e.Words[sc.lower[ti]] {
 			return false
 		}
@@ -319,4 +358,35 @@ func (sc *sent) matchFrom(p *verbs.Pattern, ei, ti int, m *match) bool {
 		}
 	}
 	return false
+}
+
+// matchSeq reports whether the tokens at ti spell seq; hyphenated
+// words in seq match the tokenizer's separate "-" tokens.
+func (sc *sent) matchSeq(seq []string, ti int) bool {
+	t := ti
+	for _, w := range seq {
+		for _, part := range splitHyphen(w) {
+			if t >= len(sc.lower) || sc.lower[t] != part {
+				return false
+			}
+			t++
+		}
+	}
+	return true
+}
+
+func splitHyphen(w string) []string {
+	if !strings.Contains(w, "-") || w == "-" {
+		return []string{w}
+	}
+	var out []string
+	for i, p := range strings.Split(w, "-") {
+		if i > 0 {
+			out = append(out, "-")
+		}
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -55,3 +55,10 @@ var speculation = set("analysts", "seen", "expected", "likely", "possible", "pot
 
 // locatives introduce where something happened.
 var locatives = set("in", "near", "outside", "inside", "across", "around", "within", "at")
+
+// pairNouns after "both" or "the two" stand for the last two countries named.
+var pairNouns = set("nations", "countries", "sides", "neighbours", "neighbors", "states", "governments", "parties")
+
+// nonTarget prepositions introduce circumstances, never the target.
+var nonTarget = set("under", "over", "about", "despite", "after", "before", "during", "amid",
+	"including", "like", "than", "via", "along", "beyond", "behind", "since", "by", "until", "as")

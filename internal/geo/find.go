@@ -184,8 +184,6 @@ func (g *Gazetteer) detect(s string) []raw {
 		switch {
 		case demonyms[key]:
 			// "Armenian troops", "in Armenian territory": never a place.
-		case al != nil && al.skip:
-			// Seas: matched so that their words are not read as places.
 		case al != nil && r.kind == cueNone && (toks[j-1].poss || j < n && reportVerbs[word(j)]):
 			// "Kyiv said", "Gaza's health ministry": an actor, not a place.
 		case al == nil && r.kind == cueNone:
@@ -193,6 +191,8 @@ func (g *Gazetteer) detect(s string) []raw {
 		case al == nil && L == 1 && noStart[key]:
 			// "in May", "from Reuters".
 		default:
+			// Seas (skip aliases) are kept here so that Explain shows them;
+			// resolve and Annotate drop them.
 			if al != nil && r.kind == cueNone {
 				r.cue = "alias"
 			}

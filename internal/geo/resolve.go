@@ -122,8 +122,8 @@ func (g *Gazetteer) resolve(s string, r raw, prefer []string) (Mention, bool) {
 	if len(cs) == 0 {
 		return m, false
 	}
-	if r.kind == cueVerb && g.entries[cs[0].ref].kind == kCountry {
-		return m, false // "attacked Israel": Israel is the target actor
+	if (r.kind == cueVerb || r.cue == "at") && g.entries[cs[0].ref].kind == kCountry {
+		return m, false // "attacked Israel", "aimed at Iran": a target actor
 	}
 	m.Place = g.place(cs[0].ref)
 	m.Confidence = round2(baseConfidence(r) * g.decisiveness(cs))

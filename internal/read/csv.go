@@ -46,12 +46,15 @@ func (s *source) readCSV(lr *lineReader) error {
 			return nil
 		}
 		if long {
-			if len(rec) > 0 {
+			// The quote state after a dropped line is unknown: start afresh.
+			switch {
+			case skip:
+			case len(rec) > 0:
 				s.rejectf(start, "record longer than %d bytes", s.opt.MaxLine)
-			} else {
+			default:
 				s.rejectf(lr.n, "line longer than %d bytes", s.opt.MaxLine)
 			}
-			rec, quoted = rec[:0], false
+			rec, quoted, skip = rec[:0], false, false
 			continue
 		}
 		if skip {

@@ -320,3 +320,53 @@ func TestStripHTML(t *testing.T) {
 		}
 	}
 }
+
+// TestShared reads the seed article and the gold set when present.
+func TestShared(t *testing.T) {
+	seed := "../../../shared/seed/000_0234d3e6c749b628.txt"
+	gold := "../../../shared/eval/dev.jsonl"
+	if _, err := os.Stat(seed); err != nil {
+		t.Skip("shared folder not present")
+	}
+	arts, rejs := collect(t, []string{seed}, Options{}, "")
+	if len(rejs) != 0 || len(arts) != 1 {
+		t.Fatalf("seed: %v %v", arts, rejs)
+	}
+	a := arts[0]
+	if a.ID != "000_0234d3e6c749b628" || a.Date != "2024-04-02" || !strings.HasPrefix(a.Text, "Azerbaijan has accused") {
+		t.Errorf("seed article: id %q date %q text %.40q", a.ID, a.Date, a.Text)
+	}
+	arts, rejs = collect(t, []string{gold}, Options{}, "")
+	if len(rejs) != 0 || len(arts) < 50 || arts[0].Text != a.Text {
+		t.Errorf("gold: %d articles, rejects %v; first text equal to seed: %v", len(arts), rejs, len(arts) > 0 && arts[0].Text == a.Text)
+	}
+}
+
+func TestCorruptGzip(t *testing.T) {
+	data, err := os.ReadFile("testdata/gzipped.jsonl.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "cut.jsonl.gz")
+	os.WriteFile(p, data[:len(data)-12], 0o644)
+	arts, rejs := collect(t, []string{p}, Options{}, "")
+	if len(arts) != 0 || len(rejs) != 1 || !strings.Contains(rejs[0].Reason, "read error") {
+		t.Errorf("truncated gzip: %v %v", arts, rejs)
+	}
+}
+
+func BenchmarkReadJSONL(b *testing.B) {
+	var buf bytes.Buffer
+	text := strings.Repeat("Armenia accused Azerbaijan of opening fire along the border on Monday. ", 30)
+	for i := 0; i < 1000; i++ {
+		fmt.Fprintf(&buf, `{"id":"d%d","date":"2024-04-02","title":"T","text":%q}`+"\n", i, text)
+	}
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		s := &source{name: "bench", opt: Options{MaxLine: DefaultMaxLine}, reject: func(Reject) { b.Fatal("reject") },
+			emit: func(event.Article) error { return nil }}
+		readStream(s, bytes.NewReader(data))
+	}
+	b.ReportMetric(1000*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}

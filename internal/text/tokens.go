@@ -94,11 +94,31 @@ func apostropheAt(s string, i int) int {
 	return 0
 }
 
+// possessive returns the width of a possessive "'s" or "’s" at s[i:], or 0.
+func possessive(s string, i int) int {
+	if i >= len(s) {
+		return 0
+	}
+	a := apostropheAt(s, i)
+	if a == 0 || i+a >= len(s) {
+		return 0
+	}
+	k := i + a
+	if (s[k] == 's' || s[k] == 'S') && (k+1 == len(s) || !wordAtOK(s, k+1)) {
+		return a + 1
+	}
+	return 0
+}
+
 // word appends the word, number or abbreviation starting at s[i] (a word
 // rune) and any possessive after it; it returns the index after them.
 func word(s string, i int, toks []Token) ([]Token, int) {
 	if j := dotted(s, i); j > i {
-		return append(toks, Token{s[i:j], i, j}), j
+		toks = append(toks, Token{s[i:j], i, j})
+		if a := possessive(s, j); a > 0 {
+			return append(toks, Token{s[j : j+a], j, j + a}), j + a // "U.S.'s"
+		}
+		return toks, j
 	}
 	numeric := ascii[s[i]&0x7f] == cDigit && s[i] < utf8.RuneSelf
 	j := i
@@ -118,13 +138,13 @@ func word(s string, i int, toks []Token) ([]Token, int) {
 				continue
 			}
 		}
+		if p := possessive(s, j); p > 0 {
+			// Possessive (or "it's"): split it off as its own token.
+			toks = append(toks, Token{s[i:j], i, j}, Token{s[j : j+p], j, j + p})
+			return toks, j + p
+		}
 		if a := apostropheAt(s, j); a > 0 && j+a < len(s) {
 			k := j + a
-			if (s[k] == 's' || s[k] == 'S') && (k+1 == len(s) || !wordAtOK(s, k+1)) {
-				// Possessive (or "it's"): split it off as its own token.
-				toks = append(toks, Token{s[i:j], i, j}, Token{s[j : k+1], j, k + 1})
-				return toks, k + 1
-			}
 			if wordAtOK(s, k) {
 				numeric = false
 				j = k // "don't", "O'Brien"

@@ -27,6 +27,7 @@ func TestTokens(t *testing.T) {
 		{"the U.S", "the|U.S"},
 		{"John F. Kennedy", "John|F|.|Kennedy"},
 		{"J.R.R. Tolkien", "J.R.R.|Tolkien"},
+		{"the U.S.'s role", "the|U.S.|'s|role"},
 		{"\u201cWe will.\u201d", "\u201c|We|will|.|\u201d"},
 		{"'overwhelming'", "'|overwhelming|'"},
 		{"Z\u00fcrich's caf\u00e9", "Z\u00fcrich|'s|caf\u00e9"},

@@ -11,6 +11,9 @@ import (
 type Elem struct {
 	Kind  ElemKind
 	Words map[string]bool // lowercase forms a Lit element accepts
+	// Phrases are multi-word alternatives, written joined by "_" in the
+	// pattern file ("small_arms|gunfire"); each is a token sequence.
+	Phrases [][]string
 }
 
 // ElemKind says what an element matches.
@@ -95,13 +98,16 @@ func (ps *Patterns) Parse(name string, r io.Reader, codes *Codes) error {
 		if err != nil {
 			return fmt.Errorf("%s:%d: %v", name, n, err)
 		}
-		if codes != nil && !codes.Known(p.Code) {
+		if codes != nil && !codes.Known(p.Code) || len(p.Code) < 3 {
 			return fmt.Errorf("%s:%d: unknown CAMEO code %q", name, n, p.Code)
 		}
 		p.Line = fmt.Sprintf("%s:%d", name, n)
 		ps.All = append(ps.All, p)
 		for w := range p.Elems[0].Words {
 			ps.ByFirst[w] = append(ps.ByFirst[w], p)
+		}
+		for _, seq := range p.Elems[0].Phrases {
+			ps.ByFirst[seq[0]] = append(ps.ByFirst[seq[0]], p)
 		}
 	}
 	return sc.Err()
@@ -123,7 +129,7 @@ func parsePattern(line string) (*Pattern, error) {
 	// hyphenated words are three tokens to the tokenizer: "one - sided"
 	var words []string
 	for _, f := range fields[1:] {
-		if strings.Contains(f, "-") && !strings.Contains(f, "|") && len(f) > 1 {
+		if strings.Contains(f, "-") && !strings.Contains(f, "|") && !strings.Contains(f, "_") && len(f) > 1 {
 			for i, part := range strings.Split(f, "-") {
 				if i > 0 {
 					words = append(words, "-")
@@ -134,7 +140,7 @@ func parsePattern(line string) (*Pattern, error) {
 			}
 			continue
 		}
-		if strings.Contains(f, "-") && strings.Contains(f, "|") {
+		if strings.Contains(f, "-") && strings.Contains(f, "|") && !strings.Contains(f, "_") {
 			return nil, fmt.Errorf("hyphenated words cannot be alternatives in %q: write one line each", f)
 		}
 		words = append(words, f)
@@ -155,6 +161,14 @@ func parsePattern(line string) (*Pattern, error) {
 				return nil, fmt.Errorf("empty alternative in %q", f)
 			}
 			switch {
+			case strings.Contains(alt, "_"):
+				var seq []string
+				for _, w := range strings.Split(strings.ToLower(alt), "_") {
+					if w != "" {
+						seq = append(seq, w)
+					}
+				}
+				e.Phrases = append(e.Phrases, seq)
 			case strings.HasSuffix(alt, "+"):
 				verb = true
 				for _, w := range Inflections(strings.ToLower(strings.TrimSuffix(alt, "+"))) {
