@@ -165,6 +165,7 @@ func (d *Dict) agentPhrase(p *Phrase, toks []text.Token, ms []Mention, i int, ou
 	// "of"/"in" + state: the role belongs to that state
 	if pos+1 < len(toks) && (toks[pos].Text == "of" || toks[pos].Text == "in") {
 		if m, ok := nextAt(ms, i, pos+1); ok && (m.Entry.Kind == Country || m.Entry.Kind == Capital ||
+			(m.Entry.Kind == Demonym && toks[pos].Text == "of") ||
 			(m.Entry.Kind == Named && toks[pos].Text == "of")) {
 			if toks[pos].Text == "in" && m.Entry.Kind != Capital {
 				return i // "troops in Syria": a place, not the owner

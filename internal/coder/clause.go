@@ -1,6 +1,10 @@
 package coder
 
-import "github.com/flashpoint/flashpoint/internal/actors"
+import (
+	"strings"
+
+	"github.com/flashpoint/flashpoint/internal/actors"
+)
 
 // analysis is what the clause analysis found for one match.
 type analysis struct {
@@ -87,6 +91,9 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 	}
 	// participants
 	by := sc.byGroup(m)
+	if m.p.Nominal && !m.p.Has("mediate") && (m.end >= len(sc.lower) || sc.lower[m.end] != "by") {
+		by = nil // "after talks mediated by X": the by-phrase is not the talks'
+	}
 	switch {
 	case a.passive:
 		a.src = by
@@ -192,7 +199,7 @@ func (sc *sent) prepObject(t int) bool {
 		if determiners[w] {
 			continue
 		}
-		if prepositions[w] {
+		if prepositions[w] && !subordinators[w] {
 			if w == "of" && k > 0 && quantities[sc.lower[k-1]] {
 				return false
 			}
@@ -210,7 +217,7 @@ func (sc *sent) rightGroup(from, ce int) []ref {
 	fallback := -1
 	for t := from; t < ce; t++ {
 		g := sc.groupAt[t]
-		if g < 0 || sc.speaker[t] {
+		if g < 0 || sc.speaker[t] || sc.refs[sc.refAt[t]].owned {
 			continue
 		}
 		if sc.afterNonTarget(t) {
@@ -286,16 +293,20 @@ func (sc *sent) nearestLeft(cs, head int) []ref {
 // nominalInPP reports whether a trigger is a noun inside a prepositional
 // phrase ("in its first direct military attack"): such a noun only
 // qualifies another event and is not coded by itself.
-func (sc *sent) nominalInPP(head int) bool {
-	det := false
+func (sc *sent) nominalInPP(head int, noun bool) bool {
+	if h := sc.lower[head]; !noun && (strings.HasSuffix(h, "ed") || strings.HasSuffix(h, "ing")) {
+		return false // a participle or gerund, not a noun
+	}
+	det := noun
 	for k := head - 1; k >= 0 && k >= head-6; k-- {
 		w := sc.lower[k]
 		switch {
 		case determiners[w] || w == "'s" || w == "’s":
 			det = true
-		case prepositions[w] && w != "to":
-			return det
-		case beForms[w] || modals[w] || futures[w] || negations[w] || boundaries[w] || w == "," || w == "to":
+		case (prepositions[w] || w == "as") && w != "to":
+			return det && (k >= head-4 || !noun)
+		case beForms[w] || modals[w] || futures[w] || negations[w] || boundaries[w] || w == "," || w == "to",
+			strings.HasSuffix(w, "ing") && !determiners[w]:
 			return false
 		}
 	}

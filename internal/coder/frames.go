@@ -105,7 +105,9 @@ func (sc *sent) code() {
 		if a.m.p.Has("say") || a.negated || a.hypothetic && !a.m.p.Has("threat") {
 			continue
 		}
-		if sc.nominalInPP(a.m.head) && !a.m.p.Has("accuse") {
+		if sc.nominalInPP(a.m.head, a.m.p.Nominal && !strings.HasSuffix(sc.lower[a.m.head], "ing")) && !a.m.p.Has("accuse") &&
+			!prepositions[sc.lower[a.m.start]] && sc.otherEventIn(a, as) {
+			// a noun that only qualifies another event of its clause
 			continue
 		}
 		ds := sc.drafts(a, as)
@@ -224,7 +226,7 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 				pairs = append(pairs, [2]ref{s, party})
 			}
 		}
-		if strings.HasPrefix(strings.Join(codeWords(a.m.p), " "), "hosted") && !sc.mentions("talks", 0, a.m.head) {
+		if strings.HasPrefix(a.m.p.Text, "host") && !sc.mentions("talks", 0, a.m.head) {
 			var out []*draft
 			for _, pr := range pairs {
 				out = append(out, sc.newDraft(pr[0], pr[1], "043", a), sc.newDraft(pr[1], pr[0], "042", a))
@@ -574,4 +576,15 @@ func (sc *sent) attribute(as []*analysis, open, close int) {
 		}
 		a.src = speaker
 	}
+}
+
+// otherEventIn reports whether another coded predicate shares a's clause.
+func (sc *sent) otherEventIn(a *analysis, as []*analysis) bool {
+	for _, b := range as {
+		if b != a && !b.m.p.Has("say") && !b.negated && b.m.head >= a.cs && b.m.head < a.ce &&
+			!sc.nominalInPP(b.m.head, b.m.p.Nominal) {
+			return true
+		}
+	}
+	return false
 }

@@ -16,6 +16,8 @@ type ref struct {
 	start, end int // token range
 	adjective  bool
 	capital    bool // a capital or seat standing for its state
+	owned      bool // resolved from a possessive pronoun: "its troops"
+	context    bool // country supplied by the context, not the text
 	explain    []string
 }
 
@@ -75,6 +77,8 @@ func (sc *sent) actors() {
 				r.explain = append(r.explain, e.Src+" "+e.Kind.String()+" \""+e.Phrase+"\" → "+e.Code)
 			}
 			if p.Code == "" {
+				r.owned = i > 0 && possessivePronouns[sc.lower[i-1]]
+				r.context = true
 				r.code = sc.resolveRole(p.Role, i)
 				if r.code == "" {
 					i = p.End - 1
@@ -275,7 +279,7 @@ func (sc *sent) try(p *verbs.Pattern, i int) *match {
 	if m.target < 0 {
 		// a pattern word that is also an actor ("killing … people"): that actor is the target
 		for _, t := range m.covered {
-			if t > m.head && sc.groupAt[t] >= 0 {
+			if t > m.head && sc.groupAt[t] >= 0 && peopleRole[actors.RoleOf(sc.refs[sc.refAt[t]].code)] {
 				m.target = sc.groupAt[t]
 				break
 			}

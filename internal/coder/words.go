@@ -62,3 +62,10 @@ var pairNouns = set("nations", "countries", "sides", "neighbours", "neighbors", 
 // nonTarget prepositions introduce circumstances, never the target.
 var nonTarget = set("under", "over", "about", "despite", "after", "before", "during", "amid",
 	"including", "like", "than", "via", "along", "beyond", "behind", "since", "by", "until", "as")
+
+// peopleRole marks roles whose agent words ("people", "journalists")
+// can be written into a pattern and still be the target.
+var peopleRole = set("CVL", "REF", "MED")
+
+// subordinators open a clause; before a subject they are not prepositions.
+var subordinators = set("after", "before", "since", "until")

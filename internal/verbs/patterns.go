@@ -35,6 +35,8 @@ type Pattern struct {
 	Head  int      // index of the element whose word is the trigger
 	Flags []string // recip, accuse, deny, say, ...
 	Line  string   // "file:line" for --explain
+	// Nominal patterns have no verb element: their trigger is a noun.
+	Nominal bool
 	Text  string   // the pattern as written
 }
 
@@ -192,6 +194,7 @@ func parsePattern(line string) (*Pattern, error) {
 	}
 	if p.Head < 0 {
 		p.Head = 0 // nominal pattern: the first word is the trigger
+		p.Nominal = true
 	}
 	return p, nil
 }
