@@ -16,6 +16,7 @@ type analysis struct {
 	hypothetic bool
 	future     bool
 	speaker    []ref // for speech matches
+	pairwise   bool  // code every ordered pair of the compound source
 }
 
 // bounds returns the clause of a match: from after the nearest boundary
@@ -171,6 +172,9 @@ func (sc *sent) byGroup(m *match) []ref {
 func (sc *sent) leftGroup(cs, head int, prev []*analysis) []ref {
 	objects := map[int]bool{}
 	for _, p := range prev {
+		if p.m.p.Has("say") {
+			continue
+		}
 		for _, r := range p.tgt {
 			objects[r.start] = true
 		}

@@ -37,35 +37,42 @@ func (sc *sent) code() {
 	// claimed acts: an accusation's complement is coded with the accused
 	// as subject, on the accuser's word
 	forced := map[*analysis]*draft{}
+	var extra []*analysis
 	for i, a := range as {
-		if !a.m.p.Has("accuse") || a.negated || a.hypothetic {
+		denied := a.m.p.Has("deny") && len(a.tgt) > 0 && a.m.end < len(sc.lower) && sc.lower[a.m.end] == "that"
+		if !(a.m.p.Has("accuse") || denied) || a.negated || a.hypothetic {
 			continue
 		}
 		accusers, accused := a.src, a.tgt
+		nominal := a.m.p.Has("nominal") || denied
 		if a.m.p.Has("nominal") {
 			accusers = sc.nominalOwner(a.m)
 			accused = nil
+		}
+		if denied {
+			// "rejected U.S. allegations that Tehran…": the allegation is an accusation by the target
+			accusers, accused = a.tgt, nil
 		}
 		if accusers == nil {
 			continue
 		}
 		var acts []*analysis
 		for _, b := range as[i+1:] {
-			if b.m.head >= a.ce && !a.m.p.Has("nominal") {
+			if b.m.head >= a.ce && !nominal {
 				break
 			}
 			if b.m.p.Has("say") || b.m.p.Has("accuse") || b.m.p.Has("deny") {
 				continue
 			}
 			acts = append(acts, b)
-			if a.m.p.Has("nominal") {
+			if nominal {
 				break
 			}
 		}
 		recip := a.m.p.Has("recip")
 		for _, b := range acts {
 			src := accused
-			if src == nil || a.m.p.Has("nominal") {
+			if src == nil || nominal {
 				src = b.src
 			}
 			if recip {
@@ -73,11 +80,28 @@ func (sc *sent) code() {
 			}
 			b.src = src
 			if len(b.tgt) == 0 || sameRefs(b.tgt, src) {
-				b.tgt = accusers
+				// the victim the text names, else the accuser's country
+				b.tgt = nil
+				for _, r := range accusers {
+					c := r
+					if cc := actors.CountryOf(r.code); len(cc) == 3 {
+						c.code = cc
+					}
+					b.tgt = append(b.tgt, c)
+				}
 			}
 		}
 		acc := &draft{accusation: true}
-		forced[a] = acc
+		if denied {
+			if len(acts) > 0 && len(acts[0].src) > 0 {
+				synth := &analysis{m: &match{p: accusePattern, head: a.m.end, start: a.m.end, end: a.m.end + 1, target: -1},
+					cs: a.cs, ce: a.ce, src: accusers, tgt: acts[0].src}
+				forced[synth] = acc
+				extra = append(extra, synth)
+			}
+		} else {
+			forced[a] = acc
+		}
 		for _, b := range acts {
 			forced[b] = acc
 		}
@@ -89,10 +113,12 @@ func (sc *sent) code() {
 			for _, b := range acts {
 				b.tgt = nil
 				b.src = a.src
+				b.pairwise = true
 			}
 		}
 		_ = acc
 	}
+	as = append(as, extra...)
 	var speakers []ref
 	for _, a := range as {
 		if a.m.p.Has("say") && a.src != nil {
@@ -233,7 +259,7 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 			}
 			return out
 		}
-	case len(a.src) >= 2 && (len(a.tgt) == 0 && p.Has("accuse") || p.Has("recip") && !sc.between(a)):
+	case len(a.src) >= 2 && (len(a.tgt) == 0 && p.Has("accuse") || p.Has("recip") && !sc.between(a) || a.pairwise):
 		for _, s := range a.src {
 			for _, t := range a.src {
 				if s.code != t.code {
@@ -588,3 +614,8 @@ func (sc *sent) otherEventIn(a *analysis, as []*analysis) bool {
 	}
 	return false
 }
+
+// accusePattern stands for the accusation implied by a denied
+// allegation ("rejected U.S. allegations that …").
+var accusePattern = &verbs.Pattern{Code: "112", Flags: []string{"accuse"}, Text: "(denied allegation)", Line: "frame", Head: 0,
+	Elems: []verbs.Elem{{Kind: verbs.Lit}}}

@@ -15,6 +15,7 @@ type ref struct {
 	code       string
 	start, end int // token range
 	adjective  bool
+	pair       bool // first of "both nations": joins the next ref
 	capital    bool // a capital or seat standing for its state
 	owned      bool // resolved from a possessive pronoun: "its troops"
 	context    bool // country supplied by the context, not the text
@@ -112,7 +113,7 @@ func (sc *sent) actors() {
 		case (w == "both" || w == "two") && i+1 < n && pairNouns[sc.lower[i+1]] && len(ctx.recent) >= 2:
 			a, b := ctx.recent[len(ctx.recent)-2], ctx.recent[len(ctx.recent)-1]
 			x := []string{"\"" + w + " " + sc.lower[i+1] + "\" → " + a + ", " + b}
-			sc.add(ref{start: i, end: i + 1, code: a, explain: x})
+			sc.add(ref{start: i, end: i + 1, code: a, explain: x, pair: true})
 			sc.add(ref{start: i + 1, end: i + 2, code: b, explain: x})
 			i++
 		}
@@ -175,7 +176,7 @@ func (sc *sent) buildGroups() {
 	}
 	for i := 0; i < len(sc.refs); i++ {
 		g := group{refs: []int{i}, start: sc.refs[i].start, end: sc.refs[i].end}
-		for i+1 < len(sc.refs) && sc.coordinated(g.end, sc.refs[i+1].start) {
+		for i+1 < len(sc.refs) && (sc.refs[i].pair || sc.coordinated(g.end, sc.refs[i+1].start)) {
 			i++
 			g.refs = append(g.refs, i)
 			g.end = sc.refs[i].end
@@ -279,8 +280,12 @@ func (sc *sent) try(p *verbs.Pattern, i int) *match {
 	if m.target < 0 {
 		// a pattern word that is also an actor ("killing … people"): that actor is the target
 		for _, t := range m.covered {
-			if t > m.head && sc.groupAt[t] >= 0 && peopleRole[actors.RoleOf(sc.refs[sc.refAt[t]].code)] {
-				m.target = sc.groupAt[t]
+			if t <= m.head || sc.refAt[t] < 0 {
+				continue
+			}
+			r := sc.refs[sc.refAt[t]]
+			if g := sc.groupOf(r.start); g >= 0 && (!r.context || peopleRole[actors.RoleOf(r.code)]) {
+				m.target = g
 				break
 			}
 		}
@@ -356,7 +361,12 @@ func (sc *sent) matchFrom(p *verbs.Pattern, ei, ti int, m *match) bool {
 			if sc.matchFrom(p, ei+1, t, m) {
 				return true
 			}
-			if t >= len(sc.toks) || sc.refAt[t] >= 0 || sc.lower[t] == ";" || sc.lower[t] == "." {
+			if t >= len(sc.toks) || sc.lower[t] == ";" || sc.lower[t] == "." {
+				return false
+			}
+			// a gap may pass an actor only to reach a word of the pattern
+			// inside it ("expelled two Ugandan diplomats")
+			if sc.refAt[t] >= 0 && (ei+1 >= len(p.Elems) || p.Elems[ei+1].Kind != verbs.Lit) {
 				return false
 			}
 		}
