@@ -37,7 +37,7 @@ type Pattern struct {
 	Line  string   // "file:line" for --explain
 	// Nominal patterns have no verb element: their trigger is a noun.
 	Nominal bool
-	Text  string   // the pattern as written
+	Text    string // the pattern as written
 }
 
 // Has reports whether the pattern carries a flag.
