@@ -356,12 +356,17 @@ func (sc *sent) otherParty(a *analysis) []ref {
 		if d.s.Index < sc.s.Index-1 {
 			break
 		}
-		if actors.CountryOf(d.tgt.code) != me && d.tgt.start >= 0 {
-			return []ref{d.tgt}
+		r := d.tgt
+		if actors.CountryOf(d.tgt.code) == me || d.tgt.start < 0 {
+			r = d.src
 		}
-		if actors.CountryOf(d.src.code) != me {
-			return []ref{d.src}
+		if actors.CountryOf(r.code) == me {
+			continue
 		}
+		if d.s.Index != sc.s.Index {
+			r = foreign(r)
+		}
+		return []ref{r}
 	}
 	return nil
 }
@@ -372,7 +377,7 @@ func (d *doc) lastPair() []ref {
 		return nil
 	}
 	e := d.evs[len(d.evs)-1]
-	return []ref{e.src, e.tgt}
+	return []ref{foreign(e.src), foreign(e.tgt)}
 }
 
 func (sc *sent) newDraft(src, tgt ref, code string, a *analysis) *draft {
@@ -418,19 +423,21 @@ func (sc *sent) denial(a *analysis, all []*analysis) []*draft {
 	// an accusation named in the same sentence: "dismissed U.S. allegations that…"
 	for _, b := range all {
 		if b != a && b.m.p.Has("accuse") && b.m.head > a.m.head {
+			owner := b.src
 			if b.m.p.Has("nominal") {
-				accuser = sc.nominalOwner(b.m)
-			} else {
-				accuser = b.src
+				owner = sc.nominalOwner(b.m)
 			}
-			break
+			if len(owner) > 0 && actors.CountryOf(owner[0].code) != me {
+				accuser = owner
+				break
+			}
 		}
 	}
 	if accuser == nil {
 		for i := len(sc.d.ctx.accusations) - 1; i >= 0; i-- {
 			acc := sc.d.ctx.accusations[i]
 			if actors.CountryOf(acc.tgt.code) == me {
-				accuser = []ref{acc.src}
+				accuser = []ref{foreign(acc.src)}
 				denied = acc.claims
 				if denied == nil {
 					denied = acc
@@ -619,3 +626,10 @@ func (sc *sent) otherEventIn(a *analysis, as []*analysis) bool {
 // allegation ("rejected U.S. allegations that …").
 var accusePattern = &verbs.Pattern{Code: "112", Flags: []string{"accuse"}, Text: "(denied allegation)", Line: "frame", Head: 0,
 	Elems: []verbs.Elem{{Kind: verbs.Lit}}}
+
+// foreign marks a ref taken from another sentence: its code holds, its
+// token span does not.
+func foreign(r ref) ref {
+	r.start, r.end = -1, -1
+	return r
+}
