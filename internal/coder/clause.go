@@ -16,6 +16,7 @@ type analysis struct {
 	hypothetic bool
 	future     bool
 	speaker    []ref // for speech matches
+	agentive   bool  // the source came from a compound: "Russia-mediated"
 	pairwise   bool  // code every ordered pair of the compound source
 }
 
@@ -124,6 +125,7 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 		// "a Russia-mediated ceasefire": the compound names the agent
 		a.src = []ref{sc.refs[sc.refAt[m.head-2]]}
 		a.passive = false
+		a.agentive = true
 	}
 	if a.src == nil && !a.passive {
 		// coordinated predicates share their subject: "…vowed to retaliate"

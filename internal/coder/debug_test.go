@@ -26,7 +26,13 @@ func TestDebugSentence(t *testing.T) {
 		}
 		for _, m := range sc.matches {
 			a := sc.analyse(m, nil)
+			_ = a
 			fmt.Println("match", m.p.Line, m.p.Text, "head", sc.toks[m.head].Text, "src", codes(a.src), "tgt", codes(a.tgt), "neg", a.negated, "hyp", a.hypothetic, "pass", a.passive, "inPP", sc.nominalInPP(m.head, m.p.Head == 0))
+		}
+		before := len(d.evs)
+		sc.code()
+		for _, e := range d.evs[before:] {
+			fmt.Println("  draft", e.src.code, e.tgt.code, e.code, "claimed", e.claimedBy)
 		}
 	}
 }

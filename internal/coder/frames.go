@@ -105,8 +105,16 @@ func (sc *sent) code() {
 		for _, b := range acts {
 			forced[b] = acc
 		}
-		if a.m.p.Has("nominal") && len(acts) > 0 {
-			a.src, a.tgt = accusers, acts[0].src
+		if a.m.p.Has("nominal") {
+			if len(acts) > 0 {
+				a.src, a.tgt = accusers, acts[0].src
+			} else {
+				// "accusations by Azerbaijan about Armenia's movements"
+				a.src, a.tgt = accusers, sc.rightGroup(a.m.end, a.ce)
+				if len(a.tgt) > 0 && sc.byGroupStart(a.m) == a.tgt[0].start {
+					a.tgt = sc.rightGroup(a.tgt[len(a.tgt)-1].end, a.ce)
+				}
+			}
 		}
 		if recip && len(a.src) >= 2 {
 			a.tgt = nil
@@ -246,7 +254,7 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 	switch {
 	case p.Has("deny"):
 		return sc.denial(a, all)
-	case p.Has("mediate"):
+	case p.Has("mediate") || a.agentive && verbs.Root(code) == "04":
 		for _, party := range sc.parties(a) {
 			for _, s := range a.src {
 				pairs = append(pairs, [2]ref{s, party})
@@ -632,4 +640,12 @@ var accusePattern = &verbs.Pattern{Code: "112", Flags: []string{"accuse"}, Text:
 func foreign(r ref) ref {
 	r.start, r.end = -1, -1
 	return r
+}
+
+// byGroupStart returns the token where a match's "by" actor starts, or -1.
+func (sc *sent) byGroupStart(m *match) int {
+	if g := sc.byGroup(m); len(g) > 0 {
+		return g[0].start
+	}
+	return -1
 }

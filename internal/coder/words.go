@@ -31,7 +31,7 @@ var beForms = set("is", "are", "was", "were", "be", "been", "being", "'s", "get"
 // prepositions before an actor make it an object, not a subject.
 var prepositions = set("of", "in", "on", "at", "to", "from", "with", "against", "into", "near",
 	"for", "over", "about", "by", "between", "across", "toward", "towards", "through", "under",
-	"including", "like", "among", "amid", "around", "outside", "inside", "within", "behind", "than",
+	"like", "among", "amid", "around", "outside", "inside", "within", "behind", "than",
 	"via", "per", "onto", "upon", "along", "beyond", "despite", "after", "before")
 
 // quantities let "of" introduce a subject: "hundreds of residents".
