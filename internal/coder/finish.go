@@ -37,7 +37,9 @@ func (d *doc) finish() []event.Event {
 			continue
 		}
 		seenRoot[rk] = true
-		k := [3]string{actors.CountryOf(e.src.code), actors.CountryOf(e.tgt.code), e.code}
+		// restatements across sentences are merged after dates and
+		// places are known (package merge); here only within a sentence
+		k := [3]string{actors.CountryOf(e.src.code), actors.CountryOf(e.tgt.code), e.code + "/" + fmt.Sprint(e.s.Index)}
 		if prev, ok := seen[k]; ok {
 			// a restatement: keep the first, with the most specific codes
 			if len(e.src.code) > len(prev.src.code) {

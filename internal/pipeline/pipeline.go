@@ -1,11 +1,12 @@
 // Package pipeline composes the stages that turn one article into
-// events: text → actors/verbs/coder → geo → when.
+// events: text → actors/verbs/coder → geo → when → merge.
 package pipeline
 
 import (
 	"github.com/flashpoint/flashpoint/internal/coder"
 	"github.com/flashpoint/flashpoint/internal/event"
 	"github.com/flashpoint/flashpoint/internal/geo"
+	"github.com/flashpoint/flashpoint/internal/merge"
 	"github.com/flashpoint/flashpoint/internal/text"
 	"github.com/flashpoint/flashpoint/internal/when"
 )
@@ -33,5 +34,5 @@ func (p *Pipeline) Process(art event.Article) ([]event.Event, error) {
 		p.Geo.Annotate(art, sents, evs)
 	}
 	when.Annotate(art, sents, evs)
-	return evs, nil
+	return merge.Restatements(evs), nil
 }

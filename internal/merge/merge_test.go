@@ -1,0 +1,91 @@
+package merge
+
+import (
+	"testing"
+
+	"github.com/flashpoint/flashpoint/internal/event"
+)
+
+func ev(id, src, tgt, code string, sent int, date, dateText string, bg bool, loc bool) event.Event {
+	e := event.Event{ID: id, Code: code, SentenceIndex: sent, Date: date, DateText: dateText, Background: bg,
+		Source: event.Actor{Code: src, Country: src[:3]}, Target: event.Actor{Code: tgt, Country: tgt[:3]}}
+	if loc {
+		e.Location = &event.Location{Name: "Nakhchivan", Country: "AZE"}
+	}
+	return e
+}
+
+func TestRestatements(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []event.Event
+		want []string // surviving ids
+		check func(t *testing.T, out []event.Event)
+	}{
+		{
+			name: "lead and detail merge; the detail's date, place and actors win",
+			in: []event.Event{
+				ev("d-1", "AZE", "ARMMIL", "193", 0, "2024-04-02", "", false, false),
+				ev("d-2", "ARMMIL", "AZE", "193", 0, "2024-04-02", "", false, false),
+				ev("d-3", "ARMMIL", "AZE", "193", 1, "2024-04-01", "April 1", false, true),
+			},
+			want: []string{"d-1", "d-3"},
+			check: func(t *testing.T, out []event.Event) {
+				if out[1].Date != "2024-04-01" || out[1].Location == nil {
+					t.Errorf("survivor lost the detail: %+v", out[1])
+				}
+			},
+		},
+		{
+			name: "different explicit dates are different happenings",
+			in: []event.Event{
+				ev("d-1", "AZE", "ARM", "190", 4, "", "the 1990s", true, false),
+				ev("d-2", "AZE", "ARM", "190", 4, "2020", "in 2020", true, false),
+			},
+			want: []string{"d-1", "d-2"},
+		},
+		{
+			name: "news and history never merge",
+			in: []event.Event{
+				ev("d-1", "ISRMIL", "PSE", "190", 0, "2024-05-23", "on Thursday", false, true),
+				ev("d-2", "ISRMIL", "PSE", "190", 1, "2023-07", "", true, true),
+			},
+			want: []string{"d-1", "d-2"},
+		},
+		{
+			name: "a denial follows its claim to the survivor",
+			in: []event.Event{
+				ev("d-1", "ARMMIL", "AZE", "193", 0, "2024-04-02", "", false, false),
+				ev("d-2", "ARMGOVMIL", "AZE", "016", 2, "2024-04-02", "", false, false),
+				ev("d-3", "ARMMIL", "AZE", "193", 1, "2024-04-01", "April 1", false, true),
+			},
+			want: []string{"d-2", "d-3"},
+		},
+	}
+	tests[3].in[1].Denies = func() *string { s := "d-1"; return &s }()
+	tests[3].check = func(t *testing.T, out []event.Event) {
+		if out[0].Denies == nil || *out[0].Denies != "d-3" {
+			t.Errorf("denial points at %v, want d-3", out[0].Denies)
+		}
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := Restatements(tt.in)
+			var ids []string
+			for _, e := range out {
+				ids = append(ids, e.ID)
+			}
+			if len(ids) != len(tt.want) {
+				t.Fatalf("survivors %v, want %v", ids, tt.want)
+			}
+			for i := range ids {
+				if ids[i] != tt.want[i] {
+					t.Fatalf("survivors %v, want %v", ids, tt.want)
+				}
+			}
+			if tt.check != nil {
+				tt.check(t, out)
+			}
+		})
+	}
+}
