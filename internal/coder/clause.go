@@ -100,7 +100,7 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 	case a.passive:
 		a.src = by
 		a.tgt = sc.nearestLeft(a.cs, m.head)
-	case m.p.Has("mediate") || (by != nil && m.p.Head == 0):
+	case m.p.Has("mediate") || (by != nil && m.p.Nominal):
 		a.src = by
 		if by == nil {
 			a.src = sc.leftGroup(a.cs, m.head, prev)
@@ -118,7 +118,7 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 				// the condition names whom a threat is aimed at
 				ce = sc.extendPastConditional(ce)
 			}
-			a.tgt = sc.rightGroup(m.end, ce)
+			a.tgt = sc.rightGroup(m.end, ce, a.src)
 		}
 	}
 	if m.head >= 2 && sc.lower[m.head-1] == "-" && sc.refAt[m.head-2] >= 0 {
@@ -126,6 +126,11 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 		a.src = []ref{sc.refs[sc.refAt[m.head-2]]}
 		a.passive = false
 		a.agentive = true
+	}
+	if m.head > 0 && sc.lower[m.head-1] == "," && strings.HasSuffix(sc.lower[m.head], "ing") && len(prev) > 0 && prev[0].src != nil && !a.agentive {
+		// ", calling the charge ridiculous": a participle clause shares
+		// the main clause's subject
+		a.src = prev[0].src
 	}
 	if a.src == nil && !a.passive {
 		// coordinated predicates share their subject: "…vowed to retaliate"
@@ -219,12 +224,22 @@ func (sc *sent) prepObject(t int) bool {
 // rightGroup finds the object: the first actor after the match in its
 // clause. A capital after "in" or "at" is where it happened, not whom
 // it was done to; a country after "in" counts only when nothing else does.
-func (sc *sent) rightGroup(from, ce int) []ref {
+func (sc *sent) rightGroup(from, ce int, src []ref) []ref {
+	me := ""
+	if len(src) > 0 {
+		me = actors.CountryOf(src[0].code)
+	}
 	fallback := -1
 	for t := from; t < ce; t++ {
+		if sc.sayHead[t] {
+			break // what a speaker says is another clause
+		}
 		g := sc.groupAt[t]
 		if g < 0 || sc.speaker[t] || sc.refs[sc.refAt[t]].owned {
 			continue
+		}
+		if r := sc.refs[sc.refAt[t]]; r.context && actors.CountryOf(r.code) == me && !peopleRole[actors.RoleOf(r.code)] {
+			continue // "its units", "people": the source's own side, named by context
 		}
 		if sc.afterNonTarget(t) {
 			continue
@@ -300,8 +315,9 @@ func (sc *sent) nearestLeft(cs, head int) []ref {
 // phrase ("in its first direct military attack"): such a noun only
 // qualifies another event and is not coded by itself.
 func (sc *sent) nominalInPP(head int, noun bool) bool {
-	if h := sc.lower[head]; !noun && (strings.HasSuffix(h, "ed") || strings.HasSuffix(h, "ing")) {
-		return false // a participle or gerund, not a noun
+	if h := sc.lower[head]; !noun && (strings.HasSuffix(h, "ed") || strings.HasSuffix(h, "ing")) &&
+		(head == 0 || !determiners[sc.lower[head-1]]) {
+		return false // a participle or gerund, not a noun ("the killing" is a noun)
 	}
 	det := noun
 	for k := head - 1; k >= 0 && k >= head-6; k-- {

@@ -110,9 +110,9 @@ func (sc *sent) code() {
 				a.src, a.tgt = accusers, acts[0].src
 			} else {
 				// "accusations by Azerbaijan about Armenia's movements"
-				a.src, a.tgt = accusers, sc.rightGroup(a.m.end, a.ce)
+				a.src, a.tgt = accusers, sc.rightGroup(a.m.end, a.ce, accusers)
 				if len(a.tgt) > 0 && sc.byGroupStart(a.m) == a.tgt[0].start {
-					a.tgt = sc.rightGroup(a.tgt[len(a.tgt)-1].end, a.ce)
+					a.tgt = sc.rightGroup(a.tgt[len(a.tgt)-1].end, a.ce, accusers)
 				}
 			}
 		}
@@ -562,10 +562,12 @@ func (sc *sent) mentionsAny(from, to int, phrases ...string) bool {
 // said"): they report events, they are not their targets.
 func (sc *sent) markSpeakers() {
 	sc.speaker = make([]bool, len(sc.toks))
+	sc.sayHead = make([]bool, len(sc.toks))
 	for _, m := range sc.matches {
 		if !m.p.Has("say") {
 			continue
 		}
+		sc.sayHead[m.head] = true
 		cs, _ := sc.bounds(m)
 		if g := sc.leftGroup(cs, m.head, nil); g != nil {
 			for _, r := range g {

@@ -50,6 +50,7 @@ type sent struct {
 	groupAt []int // token → group index starting there, or -1
 	matches []*match
 	speaker []bool // token → part of the speaker of a speech verb
+	sayHead []bool // token → a speech verb
 	// subjectOf remembers the source group chosen for each match.
 	lastSource []ref
 	lastTarget []ref
