@@ -17,9 +17,9 @@ func ev(id, src, tgt, code string, sent int, date, dateText string, bg bool, loc
 
 func TestRestatements(t *testing.T) {
 	tests := []struct {
-		name string
-		in   []event.Event
-		want []string // surviving ids
+		name  string
+		in    []event.Event
+		want  []string // surviving ids
 		check func(t *testing.T, out []event.Event)
 	}{
 		{
