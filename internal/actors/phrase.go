@@ -167,8 +167,9 @@ func (d *Dict) agentPhrase(p *Phrase, toks []text.Token, ms []Mention, i int, ou
 		if m, ok := nextAt(ms, i, pos+1); ok && (m.Entry.Kind == Country || m.Entry.Kind == Capital ||
 			(m.Entry.Kind == Demonym && toks[pos].Text == "of") ||
 			(m.Entry.Kind == Named && toks[pos].Text == "of")) {
-			if toks[pos].Text == "in" && m.Entry.Kind != Capital {
-				return i // "troops in Syria": a place, not the owner
+			if toks[pos].Text == "in" && (m.Entry.Kind != Capital || placeBound[role]) {
+				// "troops in Syria", "protesters in Nairobi": a place, not the owner
+				return i
 			}
 			code := m.Entry.Code
 			if RoleOf(code) == "" && !strings.HasPrefix(code, "IGO") && !strings.HasPrefix(code, "NGO") {
@@ -200,3 +201,7 @@ func (d *Dict) agentPhrase(p *Phrase, toks []text.Token, ms []Mention, i int, ou
 	}
 	return i
 }
+
+// placeBound roles are people whose "in X" says where they are, not
+// whom they serve ("protesters in Nairobi" vs "the ministry in Berlin").
+var placeBound = map[string]bool{"CVL": true, "REF": true, "MED": true, "BUS": true, "REB": true}

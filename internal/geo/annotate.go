@@ -83,7 +83,9 @@ func pickMention(ev *event.Event, text string, raws []raw) (raw, bool) {
 		}
 		places++
 		only = k
-		if overlaps(r.start, r.end, ev.Source.Span) || overlaps(r.start, r.end, ev.Target.Span) {
+		if (overlaps(r.start, r.end, ev.Source.Span) || overlaps(r.start, r.end, ev.Target.Span)) && !whereCue[r.cue] {
+			// an actor is not a place, unless the text says the event
+			// happened in it: "arrived in Moscow", "into Gaza"
 			continue
 		}
 		if r.start < clause.Start || r.end > clause.End {
@@ -121,3 +123,7 @@ func distance(r raw, trig event.Span) int {
 	}
 	return 0
 }
+
+// whereCue lists the prepositions that make an actor's name also the
+// place of the event.
+var whereCue = map[string]bool{"in": true, "into": true, "across": true, "inside": true, "near": true, "at": true}
