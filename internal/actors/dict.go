@@ -190,7 +190,9 @@ func (d *Dict) parse(name, format string, r io.Reader) error {
 }
 
 func validCode(code string) bool {
-	if len(code) < 3 || len(code)%3 != 0 {
+	// state codes are 3-letter blocks; IGO and NGO codes follow their own
+	// naming (IGOAFRAU, NGOHRI)
+	if len(code) < 3 || len(code)%3 != 0 && !strings.HasPrefix(code, "IGO") && !strings.HasPrefix(code, "NGO") {
 		return false
 	}
 	for _, r := range code {
