@@ -15,6 +15,7 @@ import (
 	"github.com/flashpoint/flashpoint/internal/pipeline"
 	"github.com/flashpoint/flashpoint/internal/read"
 	"github.com/flashpoint/flashpoint/internal/samples"
+	"github.com/flashpoint/flashpoint/internal/store"
 	"github.com/flashpoint/flashpoint/internal/verbs"
 )
 
@@ -57,6 +58,11 @@ func (c *codingFlags) pipeline() (*pipeline.Pipeline, error) {
 // readArticles streams the articles of paths (the bundled samples when
 // paths is empty), reporting rejects on stderr.
 func (c *codingFlags) readArticles(paths []string, stdin io.Reader, stderr io.Writer, emit func(event.Article) error) (rejected int, err error) {
+	return c.readArticlesReject(paths, stdin, stderr, emit, nil)
+}
+
+// readArticlesReject is readArticles that also hands each reject to keep.
+func (c *codingFlags) readArticlesReject(paths []string, stdin io.Reader, stderr io.Writer, emit func(event.Article) error, keep func(store.Reject)) (rejected int, err error) {
 	opt := read.Options{Format: c.inputFormat, Date: c.date}
 	if len(paths) == 0 {
 		paths, stdin, opt.Format = []string{"-"}, bytes.NewReader(samples.JSONL), "jsonl"
@@ -64,6 +70,9 @@ func (c *codingFlags) readArticles(paths []string, stdin io.Reader, stderr io.Wr
 	err = read.Read(paths, opt, stdin, emit, func(r read.Reject) {
 		rejected++
 		fmt.Fprintf(stderr, "flashpoint: %v (skipped)\n", r)
+		if keep != nil {
+			keep(store.Reject{File: r.File, Line: r.Line, Reason: r.Reason})
+		}
 	})
 	return rejected, err
 }

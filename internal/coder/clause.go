@@ -110,7 +110,7 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 	}
 	if !a.passive && !m.p.Has("mediate") {
 		switch {
-		case m.target >= 0:
+		case m.target >= 0 && !(m.target == m.gapActor && len(a.src) > 0 && sc.refs[sc.groups[m.target].refs[0]].code == a.src[0].code):
 			a.tgt = sc.refsOf(m.target)
 		case !m.p.Has("notarget"):
 			ce := a.ce
@@ -132,8 +132,9 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 		// the main clause's subject
 		a.src = prev[0].src
 	}
-	if a.src == nil && !a.passive {
-		// coordinated predicates share their subject: "…vowed to retaliate"
+	if a.src == nil && !a.passive && (a.cs == 0 || !clauseOpeners[sc.lower[a.cs-1]]) {
+		// coordinated predicates share their subject: "…vowed to retaliate";
+		// a relative or subordinate clause does not
 		for i := len(prev) - 1; i >= 0; i-- {
 			if prev[i].src != nil && !prev[i].m.p.Has("say") {
 				a.src = prev[i].src
@@ -194,7 +195,8 @@ func (sc *sent) leftGroup(cs, head int, prev []*analysis) []ref {
 		if objects[sc.refs[g.refs[0]].start] {
 			continue
 		}
-		if sc.prepObject(g.start) {
+		if sc.prepObject(g.start) && g.end != head {
+			// "with Moscow's envoy calling": a noun right before its verb is its subject
 			continue
 		}
 		return sc.refsOf(gi)

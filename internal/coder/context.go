@@ -13,6 +13,23 @@ type context struct {
 	lastSubject  []string
 	accusations  []*draft
 	recent       []string // distinct countries, most recent last
+	mentions     map[string]int
+}
+
+// pair returns the two countries the article is about: the most named,
+// the more recent first on a tie.
+func (c *context) pair() (string, string, bool) {
+	if len(c.recent) < 2 {
+		return "", "", false
+	}
+	ranked := append([]string(nil), c.recent...)
+	// recent is oldest first; a stable sort by count keeps recency order among equals
+	for i := 1; i < len(ranked); i++ {
+		for j := i; j > 0 && c.mentions[ranked[j]] >= c.mentions[ranked[j-1]]; j-- {
+			ranked[j], ranked[j-1] = ranked[j-1], ranked[j]
+		}
+	}
+	return ranked[0], ranked[1], true
 }
 
 func (c *context) saw(code string) {
@@ -22,6 +39,10 @@ func (c *context) saw(code string) {
 	country := actors.CountryOf(code)
 	if len(country) == 3 && country != "NGO" {
 		c.lastCountry = country
+		if c.mentions == nil {
+			c.mentions = map[string]int{}
+		}
+		c.mentions[country]++
 		if n := len(c.recent); n == 0 || c.recent[n-1] != country {
 			for i, r := range c.recent {
 				if r == country {

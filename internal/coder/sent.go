@@ -16,6 +16,7 @@ type ref struct {
 	start, end int // token range
 	adjective  bool
 	pair       bool // first of "both nations": joins the next ref
+	pronoun    bool // "it", "they": never a gap-crossed target
 	capital    bool // a capital or seat standing for its state
 	owned      bool // resolved from a possessive pronoun: "its troops"
 	context    bool // country supplied by the context, not the text
@@ -36,6 +37,7 @@ type match struct {
 	target     int // group index filled by $T, or -1
 	spec       int
 	covered    []int // literal tokens
+	gapActor   int   // first actor group a gap passed over, or -1
 }
 
 // sent is the state of coding one sentence.
@@ -102,7 +104,7 @@ func (sc *sent) actors() {
 				code = ctx.lastSubject[0]
 			}
 			if code != "" {
-				sc.add(ref{start: i, end: i + 1, code: code, explain: []string{"pronoun \"" + w + "\" → " + code}})
+				sc.add(ref{start: i, end: i + 1, code: code, pronoun: true, explain: []string{"pronoun \"" + w + "\" → " + code}})
 			}
 		case w == "the" && i+1 < n && (sc.lower[i+1] == "group" || sc.lower[i+1] == "court" && ctx.byRole["JUD"] != "") && ctx.lastNamed != "":
 			code := ctx.lastNamed
@@ -112,7 +114,7 @@ func (sc *sent) actors() {
 			sc.add(ref{start: i, end: i + 2, code: code, explain: []string{"definite \"the " + sc.lower[i+1] + "\" → " + code}})
 			i++
 		case (w == "both" || w == "two") && i+1 < n && pairNouns[sc.lower[i+1]] && len(ctx.recent) >= 2:
-			a, b := ctx.recent[len(ctx.recent)-2], ctx.recent[len(ctx.recent)-1]
+			a, b, _ := ctx.pair()
 			x := []string{"\"" + w + " " + sc.lower[i+1] + "\" → " + a + ", " + b}
 			sc.add(ref{start: i, end: i + 1, code: a, explain: x, pair: true})
 			sc.add(ref{start: i + 1, end: i + 2, code: b, explain: x})
@@ -131,7 +133,13 @@ func (sc *sent) resolveRole(role string, at int) string {
 		prev = sc.lower[at-1]
 	}
 	if possessivePronouns[prev] {
-		// "its troops": the owner is the sentence's first state actor, else the last subject
+		// "its troops": the owner is the sentence's first actor; an armed
+		// group's or organisation's units are the group itself
+		if len(sc.refs) > 0 {
+			if o := sc.refs[0].code; nonState(o) {
+				return o
+			}
+		}
 		for _, r := range sc.refs {
 			if c := actors.CountryOf(r.code); len(c) == 3 && c != "NGO" && c != "IGO" {
 				return c + role
@@ -271,12 +279,16 @@ func (sc *sent) triggers() {
 
 // try matches pattern p at token i.
 func (sc *sent) try(p *verbs.Pattern, i int) *match {
-	m := &match{p: p, start: i, target: -1, head: -1}
+	m := &match{p: p, start: i, target: -1, head: -1, gapActor: -1}
 	if !sc.matchFrom(p, 0, i, m) {
 		return nil
 	}
 	if m.head < 0 {
 		m.head = i
+	}
+	if m.target < 0 && m.gapActor >= 0 {
+		// "demanded that Prime Minister Hasina step down"
+		m.target = m.gapActor
 	}
 	if m.target < 0 {
 		// a pattern word that is also an actor ("killing … people"): that actor is the target
@@ -370,6 +382,9 @@ func (sc *sent) matchFrom(p *verbs.Pattern, ei, ti int, m *match) bool {
 			if sc.refAt[t] >= 0 && (ei+1 >= len(p.Elems) || p.Elems[ei+1].Kind != verbs.Lit) {
 				return false
 			}
+			if sc.groupAt[t] >= 0 && m.gapActor < 0 && !sc.refs[sc.refAt[t]].pronoun {
+				m.gapActor = sc.groupAt[t]
+			}
 		}
 	}
 	return false
@@ -404,4 +419,12 @@ func splitHyphen(w string) []string {
 		}
 	}
 	return out
+}
+
+// nonState reports whether a code names a group or organisation whose
+// members and units share its code.
+func nonState(code string) bool {
+	r := actors.RoleOf(code)
+	c := actors.CountryOf(code)
+	return r == "REB" || r == "OPP" || len(c) > 3 || c == "NGO" || c == "IGO"
 }

@@ -69,3 +69,8 @@ var peopleRole = set("CVL", "REF", "MED")
 
 // subordinators open a clause; before a subject they are not prepositions.
 var subordinators = set("after", "before", "since", "until")
+
+// clauseOpeners start relative and subordinate clauses, whose subject
+// is never the main clause's.
+var clauseOpeners = set("that", "which", "who", "whom", "whose", "when", "after", "before", "while",
+	"because", "if", "unless", "although", "though", "since", "until", "where", "whether")

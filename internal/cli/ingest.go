@@ -1,0 +1,131 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"time"
+
+	"github.com/flashpoint/flashpoint/internal/event"
+	"github.com/flashpoint/flashpoint/internal/ingest"
+	"github.com/flashpoint/flashpoint/internal/store"
+)
+
+func init() {
+	commands["ingest"] = command{"code articles and store events and incidents (SQLite file or PostgreSQL)", runIngest}
+}
+
+func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var cf codingFlags
+	cf.register(fs)
+	db := fs.String("db", store.DefaultPath, "database: a SQLite file path, sqlite:PATH or postgres://...")
+	quiet := fs.Bool("quiet", false, "no progress output")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: flashpoint ingest [--db URL] [options] FILE|DIR|-...\n\nCodes articles and stores them with their events and incidents. Articles already stored are skipped, so re-running an interrupted ingest finishes it without duplicates.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return ExitUsage
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return ExitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	p, err := cf.pipeline()
+	if err != nil {
+		fmt.Fprintln(stderr, "flashpoint:", err)
+		return ExitUsage
+	}
+	st, err := store.Open(ctx, *db)
+	if err != nil {
+		fmt.Fprintln(stderr, "flashpoint:", err)
+		return ExitUsage
+	}
+	defer st.Close()
+
+	articles := make(chan event.Article, 256)
+	rejects := make(chan store.Reject, 64)
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(articles)
+		defer close(rejects)
+		_, err := cf.readArticlesReject(fs.Args(), stdin, stderr, func(a event.Article) error {
+			select {
+			case articles <- a:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}, func(r store.Reject) { rejects <- r })
+		readErr <- err
+	}()
+	bar := newProgress(stderr, *quiet)
+	stats, err := ingest.Run(ctx, st, articles, p.Process, ingest.Options{Rejects: rejects, Progress: bar.show})
+	bar.done()
+	if rerr := <-readErr; err == nil && rerr != nil && rerr != context.Canceled {
+		err = rerr
+	}
+	fmt.Fprintf(stderr, "flashpoint: articles read %d, stored %d (%d near-duplicates), duplicate %d, rejected %d; events %d, incidents %d, in %v\n",
+		stats.Read, stats.Stored, stats.NearDuplicate, stats.Duplicate, stats.Rejected, stats.Events, stats.Incidents, stats.Elapsed.Round(time.Millisecond))
+	if err == context.Canceled {
+		fmt.Fprintln(stderr, "flashpoint: interrupted; what was committed is kept, run the same command again to finish")
+		return ExitSkipped
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "flashpoint:", err)
+		return ExitUsage
+	}
+	if stats.Rejected > 0 {
+		return ExitSkipped
+	}
+	return ExitOK
+}
+
+// progress draws a bar on a terminal and plain log lines elsewhere.
+type progress struct {
+	w        io.Writer
+	quiet    bool
+	terminal bool
+	last     time.Time
+	tick     int
+}
+
+func newProgress(w io.Writer, quiet bool) *progress {
+	p := &progress{w: w, quiet: quiet}
+	if f, ok := w.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+			p.terminal = true
+		}
+	}
+	return p
+}
+
+func (p *progress) show(pr ingest.Progress) {
+	if p.quiet || pr.Done {
+		return
+	}
+	line := fmt.Sprintf("%d articles (%d stored, %d duplicate, %d rejected), %d events | %.0f articles/s, %.0f events/s",
+		pr.Read, pr.Stored, pr.Duplicate, pr.Rejected, pr.Events, pr.ArticlesPerSec, pr.EventsPerSec)
+	if p.terminal {
+		p.tick++
+		fmt.Fprintf(p.w, "\r%c %s\x1b[K", `|/-\`[p.tick%4], line)
+		return
+	}
+	if time.Since(p.last) >= 10*time.Second {
+		p.last = time.Now()
+		fmt.Fprintln(p.w, "flashpoint: ingest:", line)
+	}
+}
+
+func (p *progress) done() {
+	if p.terminal && !p.quiet {
+		fmt.Fprintln(p.w)
+	}
+}
