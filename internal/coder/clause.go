@@ -131,6 +131,12 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 		// ", calling the charge ridiculous": a participle clause shares
 		// the main clause's subject
 		a.src = prev[0].src
+		a.cs = m.head // its own clause: the main clause's date and place are not its
+	}
+	if a.src == nil && !a.passive && a.cs > 0 && relatives[sc.lower[a.cs-1]] {
+		// "a U.N. report that accused…": the relative clause's subject is
+		// the noun phrase it hangs on
+		a.src = sc.antecedent(a.cs - 1)
 	}
 	if a.src == nil && !a.passive && (a.cs == 0 || !clauseOpeners[sc.lower[a.cs-1]]) {
 		// coordinated predicates share their subject: "…vowed to retaliate";
@@ -142,7 +148,36 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 			}
 		}
 	}
+	if len(a.tgt) == 0 && len(a.src) > 0 && !m.p.Has("notarget") {
+		// "kidnapped the father of…", "killed 20 people": people named
+		// by a pattern word are civilians of the source's country
+		for _, t := range m.covered {
+			if t > m.head && peopleNouns[sc.lower[t]] {
+				if c := actors.CountryOf(a.src[0].code); len(c) == 3 {
+					a.tgt = []ref{{code: c + "CVL", start: t, end: t + 1}}
+				}
+				break
+			}
+		}
+	}
 	return a
+}
+
+// antecedent returns the actor a relative pronoun at t hangs on: the
+// group ending at most two words before it ("a U.N. report that").
+func (sc *sent) antecedent(t int) []ref {
+	for k := t - 1; k >= 0 && k >= t-3; k-- {
+		if sc.sayHead[k] {
+			return nil
+		}
+		if sc.refAt[k] >= 0 {
+			if g := sc.groupOf(k); g >= 0 {
+				return sc.refsOf(g)
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 func adverb(w string) bool {

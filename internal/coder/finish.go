@@ -39,7 +39,7 @@ func (d *doc) finish() []event.Event {
 		seenRoot[rk] = true
 		// restatements across sentences are merged after dates and
 		// places are known (package merge); here only within a sentence
-		k := [3]string{actors.CountryOf(e.src.code), actors.CountryOf(e.tgt.code), e.code + "/" + fmt.Sprint(e.s.Index)}
+		k := [3]string{e.src.code, e.tgt.code, e.code + "/" + fmt.Sprint(e.s.Index)}
 		if prev, ok := seen[k]; ok {
 			// a restatement: keep the first, with the most specific codes
 			if len(e.src.code) > len(prev.src.code) {

@@ -56,9 +56,18 @@ func (sc *sent) code() {
 		if accusers == nil {
 			continue
 		}
+		// the accused act is the complement up to the clause end or a
+		// comma ("of killing 500 people in March 2022, calling…")
+		compEnd := a.ce
+		for t := a.m.end; t < a.ce; t++ {
+			if sc.lower[t] == "," && sc.groupOf(t) < 0 {
+				compEnd = t
+				break
+			}
+		}
 		var acts []*analysis
 		for _, b := range as[i+1:] {
-			if b.m.head >= a.ce && !nominal {
+			if b.m.head >= compEnd && !nominal {
 				break
 			}
 			if b.m.p.Has("say") || b.m.p.Has("accuse") || b.m.p.Has("deny") {
@@ -104,6 +113,12 @@ func (sc *sent) code() {
 		}
 		for _, b := range acts {
 			forced[b] = acc
+			if !nominal {
+				b.cs, b.ce = a.m.end, max(compEnd, b.m.end)
+			}
+		}
+		if !nominal && !denied {
+			a.ce = a.m.end // the accusation's own date and place are not the act's
 		}
 		if a.m.p.Has("nominal") {
 			if len(acts) > 0 {
@@ -127,6 +142,16 @@ func (sc *sent) code() {
 		_ = acc
 	}
 	as = append(as, extra...)
+	for i, a := range as {
+		if a.m.p.Has("claim") && len(a.tgt) == 0 {
+			for _, b := range as[i+1:] {
+				if len(b.tgt) > 0 && !b.m.p.Has("say") {
+					a.tgt = b.tgt
+					break
+				}
+			}
+		}
+	}
 	var speakers []ref
 	for _, a := range as {
 		if a.m.p.Has("say") && a.src != nil {
@@ -375,6 +400,16 @@ func (sc *sent) otherParty(a *analysis) []ref {
 			r = foreign(r)
 		}
 		return []ref{r}
+	}
+	// within one country: the other side of this sentence's last event
+	// ("kidnapped the father…, and said it would free him")
+	for i := len(sc.d.evs) - 1; i >= 0 && sc.d.evs[i].s.Index == sc.s.Index; i-- {
+		d := sc.d.evs[i]
+		for _, r := range []ref{d.tgt, d.src} {
+			if r.code != a.src[0].code {
+				return []ref{r}
+			}
+		}
 	}
 	return nil
 }

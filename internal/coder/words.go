@@ -74,3 +74,11 @@ var subordinators = set("after", "before", "since", "until")
 // is never the main clause's.
 var clauseOpeners = set("that", "which", "who", "whom", "whose", "when", "after", "before", "while",
 	"because", "if", "unless", "although", "though", "since", "until", "where", "whether")
+
+// relatives open relative clauses.
+var relatives = set("that", "which", "who")
+
+// peopleNouns in a pattern name civilian victims.
+var peopleNouns = set("people", "civilians", "father", "mother", "son", "daughter", "man", "woman",
+	"men", "women", "children", "villagers", "students", "girls", "boys", "passengers", "workers",
+	"residents", "tourists", "worshippers", "pilgrims", "hostages")
