@@ -77,6 +77,11 @@ func compatible(a, b *event.Event) bool {
 	if a.Background != b.Background {
 		return false
 	}
+	// AZE and AZEGOVMIL may be one actor named twice; IRNBUS and IRNGOV
+	// are two
+	if !nested(a.Source.Code, b.Source.Code) || !nested(a.Target.Code, b.Target.Code) {
+		return false
+	}
 	if a.DateText != "" && b.DateText != "" && a.Date != b.Date {
 		return false
 	}
@@ -131,4 +136,9 @@ func itoa(n int) string {
 		b = append([]byte{byte('0' + n%10)}, b...)
 	}
 	return string(b)
+}
+
+// nested reports whether one actor code refines the other.
+func nested(a, b string) bool {
+	return strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
 }

@@ -45,6 +45,14 @@ func TestRestatements(t *testing.T) {
 			want: []string{"d-1", "d-2"},
 		},
 		{
+			name: "sibling actors of one country are two targets",
+			in: []event.Event{
+				ev("d-1", "IGOEUREEC", "IRNBUS", "163", 0, "2024-10-14", "on Monday", false, false),
+				ev("d-2", "IGOEUREEC", "IRNGOV", "163", 0, "2024-10-14", "on Monday", false, false),
+			},
+			want: []string{"d-1", "d-2"},
+		},
+		{
 			name: "news and history never merge",
 			in: []event.Event{
 				ev("d-1", "ISRMIL", "PSE", "190", 0, "2024-05-23", "on Thursday", false, true),
@@ -62,8 +70,8 @@ func TestRestatements(t *testing.T) {
 			want: []string{"d-2", "d-3"},
 		},
 	}
-	tests[3].in[1].Denies = func() *string { s := "d-1"; return &s }()
-	tests[3].check = func(t *testing.T, out []event.Event) {
+	tests[4].in[1].Denies = func() *string { s := "d-1"; return &s }()
+	tests[4].check = func(t *testing.T, out []event.Event) {
 		if out[0].Denies == nil || *out[0].Denies != "d-3" {
 			t.Errorf("denial points at %v, want d-3", out[0].Denies)
 		}
