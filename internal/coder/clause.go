@@ -215,7 +215,9 @@ func (sc *sent) byGroup(m *match) []ref {
 func (sc *sent) leftGroup(cs, head int, prev []*analysis) []ref {
 	objects := map[int]bool{}
 	for _, p := range prev {
-		if p.m.p.Has("say") {
+		if p.m.p.Has("say") || p.m.p.Has("nominal") || sc.lower[p.m.end-1] == "that" {
+			// a speaker's object, or the subject of a that-clause, is not
+			// taken by the earlier predicate
 			continue
 		}
 		for _, r := range p.tgt {

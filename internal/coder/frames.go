@@ -143,7 +143,7 @@ func (sc *sent) code() {
 	}
 	as = append(as, extra...)
 	for i, a := range as {
-		if a.m.p.Has("claim") && len(a.tgt) == 0 {
+		if (a.m.p.Has("claim") || a.m.p.Has("borrow")) && len(a.tgt) == 0 {
 			for _, b := range as[i+1:] {
 				if len(b.tgt) > 0 && !b.m.p.Has("say") {
 					a.tgt = b.tgt
