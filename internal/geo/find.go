@@ -151,7 +151,7 @@ func (g *Gazetteer) detect(s string) []raw {
 		// "in Russia's Ryazan region": the possessive name is a qualifier;
 		// its cue passes to the place it qualifies.
 		if p >= 0 && toks[p].poss {
-			if k := len(out) - 1; k >= 0 && out[k].end == toks[p].end && lastEnd == i {
+			if k := len(out) - 1; k >= 0 && out[k].end == toks[p].end && lastEnd == p+1 {
 				if r.kind == cueNone {
 					r.cue, r.kind = out[k].cue, out[k].kind
 				}
@@ -184,6 +184,9 @@ func (g *Gazetteer) detect(s string) []raw {
 		switch {
 		case demonyms[key]:
 			// "Armenian troops", "in Armenian territory": never a place.
+		case toks[j-1].poss && r.kind != cueRegion:
+			// "over Ethiopia's port deal": a possessor, not where it happened;
+			// "in Russia's Ryazan region" passes its cue on above.
 		case al != nil && r.kind == cueNone && (toks[j-1].poss || j < n && reportVerbs[word(j)]):
 			// "Kyiv said", "Gaza's health ministry": an actor, not a place.
 		case al == nil && r.kind == cueNone:

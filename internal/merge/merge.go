@@ -56,6 +56,7 @@ func Restatements(evs []event.Event) []event.Event {
 			idx = rest
 		}
 	}
+	counterClaims(evs, drop)
 	out := make([]event.Event, 0, len(evs))
 	for i, e := range evs {
 		if drop[i] {
@@ -141,4 +142,31 @@ func itoa(n int) string {
 // nested reports whether one actor code refines the other.
 func nested(a, b string) bool {
 	return strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
+}
+
+// counterClaims gives a claim the place and date of the opposite claim
+// about the same exchange: when Azerbaijan says Armenian troops fired
+// near Nakhchivan on April 1 and Armenia says Azerbaijan fired first,
+// both claims are about that incident.
+func counterClaims(evs []event.Event, drop []bool) {
+	for i := range evs {
+		e := &evs[i]
+		if drop[i] || e.ClaimedBy == nil || e.Location != nil {
+			continue
+		}
+		for j := range evs {
+			o := &evs[j]
+			if j == i || drop[j] || o.ClaimedBy == nil || o.Location == nil || *o.ClaimedBy == *e.ClaimedBy ||
+				o.Source.Country != e.Target.Country || o.Target.Country != e.Source.Country ||
+				o.Root != e.Root || o.Background != e.Background {
+				continue
+			}
+			loc := *o.Location
+			e.Location = &loc
+			if e.DateText == "" && o.DateText != "" {
+				e.Date, e.DatePrecision, e.DateText = o.Date, o.DatePrecision, o.DateText
+			}
+			break
+		}
+	}
 }

@@ -15,6 +15,18 @@ func ev(id, src, tgt, code string, sent int, date, dateText string, bg bool, loc
 	return e
 }
 
+func TestCounterClaims(t *testing.T) {
+	aze, arm := "AZE", "ARM"
+	a := ev("d-1", "ARMMIL", "AZE", "193", 1, "2024-04-01", "on April 1", false, true)
+	a.ClaimedBy, a.Root = &aze, "19"
+	b := ev("d-2", "AZE", "ARM", "190", 2, "2024-04-02", "", false, false)
+	b.ClaimedBy, b.Root = &arm, "19"
+	out := Restatements([]event.Event{a, b})
+	if out[1].Location == nil || out[1].Date != "2024-04-01" {
+		t.Errorf("counter-claim did not take the incident's place and date: %+v", out[1])
+	}
+}
+
 func TestRestatements(t *testing.T) {
 	tests := []struct {
 		name  string
