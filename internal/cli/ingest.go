@@ -1,12 +1,16 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/flashpoint/flashpoint/internal/event"
@@ -67,6 +71,9 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		readErr <- err
 	}()
 	bar := newProgress(stderr, *quiet)
+	if bar.terminal && !*quiet {
+		bar.total = estimateRecords(fs.Args())
+	}
 	stats, err := ingest.Run(ctx, st, articles, p.Process, ingest.Options{Rejects: rejects, Progress: bar.show})
 	bar.done()
 	if rerr := <-readErr; err == nil && rerr != nil && rerr != context.Canceled {
@@ -95,6 +102,7 @@ type progress struct {
 	terminal bool
 	last     time.Time
 	tick     int
+	total    int // estimated records, 0 when unknown
 }
 
 func newProgress(w io.Writer, quiet bool) *progress {
@@ -114,6 +122,10 @@ func (p *progress) show(pr ingest.Progress) {
 	line := fmt.Sprintf("%d articles (%d stored, %d duplicate, %d rejected), %d events | %.0f articles/s, %.0f events/s",
 		pr.Read, pr.Stored, pr.Duplicate, pr.Rejected, pr.Events, pr.ArticlesPerSec, pr.EventsPerSec)
 	if p.terminal {
+		if p.total > 0 && pr.ArticlesPerSec > 0 && pr.Read < p.total {
+			eta := time.Duration(float64(p.total-pr.Read) / pr.ArticlesPerSec * float64(time.Second))
+			line += fmt.Sprintf(" | %d%% ETA %v", 100*pr.Read/p.total, eta.Round(time.Second))
+		}
 		p.tick++
 		fmt.Fprintf(p.w, "\r%c %s\x1b[K", `|/-\`[p.tick%4], line)
 		return
@@ -127,5 +139,59 @@ func (p *progress) show(pr ingest.Progress) {
 func (p *progress) done() {
 	if p.terminal && !p.quiet {
 		fmt.Fprintln(p.w)
+	}
+}
+
+// estimateRecords counts the records of plain JSONL and CSV files and the
+// files of directories, for the ETA; 0 when the input cannot be sized
+// cheaply (standard input, gzip).
+func estimateRecords(paths []string) int {
+	total := 0
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil || p == "-" {
+			return 0
+		}
+		if fi.IsDir() {
+			n := 0
+			filepath.WalkDir(p, func(_ string, d fs.DirEntry, err error) error {
+				if err == nil && !d.IsDir() {
+					n++
+				}
+				return nil
+			})
+			total += n
+			continue
+		}
+		switch strings.ToLower(filepath.Ext(p)) {
+		case ".jsonl", ".ndjson", ".csv":
+			f, err := os.Open(p)
+			if err != nil {
+				return 0
+			}
+			n, _ := countLines(f)
+			f.Close()
+			total += n
+		case ".gz":
+			return 0
+		default:
+			total++
+		}
+	}
+	return total
+}
+
+func countLines(r io.Reader) (int, error) {
+	buf := make([]byte, 256<<10)
+	n := 0
+	for {
+		k, err := r.Read(buf)
+		n += bytes.Count(buf[:k], []byte{'\n'})
+		if err == io.EOF {
+			return n, nil
+		}
+		if err != nil {
+			return n, err
+		}
 	}
 }
