@@ -47,6 +47,9 @@ func (d *Dict) Phrases(toks []text.Token, date string) []Phrase {
 			p := Phrase{Start: m.Start, End: m.End, Code: e.Code, Entries: []*Entry{e}}
 			i = d.extend(&p, toks, ms, i)
 			out = append(out, p)
+		case e.Kind == Agent && m.End-m.Start == 1 && m.End < len(toks) && adjectival[Key(toks[m.Start].Text)] && modifiedNouns[Key(toks[m.End].Text)]:
+			// "military attack", "police operation": an adjective, not an actor
+			continue
 		case e.Kind == Agent:
 			p := Phrase{Start: m.Start, End: m.End, Role: e.Code, AgentOnly: true, Entries: []*Entry{e}}
 			i = d.agentPhrase(&p, toks, ms, i, &out)
@@ -205,3 +208,22 @@ func (d *Dict) agentPhrase(p *Phrase, toks []text.Token, ms []Mention, i int, ou
 // placeBound roles are people whose "in X" says where they are, not
 // whom they serve ("protesters in Nairobi" vs "the ministry in Berlin").
 var placeBound = map[string]bool{"CVL": true, "REF": true, "MED": true, "BUS": true, "REB": true}
+
+// adjectival role words and the nouns they modify without naming an
+// actor: "a military attack", "military provocations", "police raids".
+var adjectival = map[string]bool{"military": true, "police": true, "army": true, "security": true, "intelligence": true,
+	"naval": true, "government": true, "opposition": true, "rebel": true, "militant": true, "diplomatic": true}
+
+var modifiedNouns = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`attack attacks operation operations action actions aid assistance provocation
+		provocations movement movements drills drill exercise exercises pact base bases buildup build-up presence
+		cooperation alliance offensive strike strikes campaign equipment hardware spending budget vehicle vehicles
+		aircraft convoy compound facility facilities installation installations target targets escalation
+		confrontation threat threats pressure support raid raids crackdown sources source checkpoint checkpoints
+		sites site positions position rule coup activity activities deployment deployments intervention ties
+		relations talks analysts analyst experts expert observers`) {
+		modifiedNouns[w] = true
+	}
+}

@@ -52,7 +52,8 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 		covered[t] = true
 	}
 	// voice: a be-form (adverbs aside) right before a verb trigger
-	if m.p.Head > 0 || len(m.p.Elems[0].Words) > 1 {
+	if (m.p.Head > 0 || len(m.p.Elems[0].Words) > 1) && !strings.HasSuffix(sc.lower[m.head], "ing") {
+		// "was shelled" is passive; "was seeking" is not
 		for t := m.head - 1; t >= a.cs && t >= m.head-3; t-- {
 			w := sc.lower[t]
 			if beForms[w] && w != "'s" {
@@ -273,6 +274,9 @@ func (sc *sent) rightGroup(from, ce int, src []ref) []ref {
 		if sc.sayHead[t] {
 			break // what a speaker says is another clause
 		}
+		if sc.lower[t] == "," && t+1 < len(sc.lower) && absolutes[sc.lower[t+1]] {
+			break // ", with Moscow's envoy calling…" starts another clause
+		}
 		g := sc.groupAt[t]
 		if g < 0 || sc.speaker[t] || sc.refs[sc.refAt[t]].owned {
 			continue
@@ -354,9 +358,20 @@ func (sc *sent) nearestLeft(cs, head int) []ref {
 // phrase ("in its first direct military attack"): such a noun only
 // qualifies another event and is not coded by itself.
 func (sc *sent) nominalInPP(head int, noun bool) bool {
-	if h := sc.lower[head]; !noun && (strings.HasSuffix(h, "ed") || strings.HasSuffix(h, "ing")) &&
+	return sc.nominalPrep(head, noun) != ""
+}
+
+// nominalPrep returns the preposition governing a nominal trigger, or "".
+func (sc *sent) nominalPrep(head int, noun bool) string {
+	h := sc.lower[head]
+	if !noun && strings.HasSuffix(h, "ing") && head >= 2 && !determiners[sc.lower[head-1]] &&
+		sc.refAt[head-1] < 0 && !prepositions[sc.lower[head-1]] {
+		// "of cross-border fighting": a gerund after modifiers is a noun
+		noun = true
+	}
+	if !noun && (strings.HasSuffix(h, "ed") || strings.HasSuffix(h, "ing")) &&
 		(head == 0 || !determiners[sc.lower[head-1]]) {
-		return false // a participle or gerund, not a noun ("the killing" is a noun)
+		return "" // a participle or gerund, not a noun ("the killing" is a noun)
 	}
 	det := noun
 	for k := head - 1; k >= 0 && k >= head-6; k-- {
@@ -365,13 +380,16 @@ func (sc *sent) nominalInPP(head int, noun bool) bool {
 		case determiners[w] || w == "'s" || w == "’s":
 			det = true
 		case (prepositions[w] || w == "as") && w != "to":
-			return det && (k >= head-4 || !noun)
+			if det && (k >= head-4 || !noun) {
+				return w
+			}
+			return ""
 		case beForms[w] || modals[w] || futures[w] || negations[w] || boundaries[w] || w == "," || w == "to",
 			strings.HasSuffix(w, "ing") && !determiners[w]:
-			return false
+			return ""
 		}
 	}
-	return false
+	return ""
 }
 
 // country of a ref, as the claimant field wants it: ISO-3 for states,

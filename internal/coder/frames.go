@@ -74,7 +74,9 @@ func (sc *sent) code() {
 				continue
 			}
 			acts = append(acts, b)
-			if nominal {
+			if nominal || !recipAccusation(a) {
+				// one accused act: "of torturing people detained since…"
+				// does not also accuse of the detention
 				break
 			}
 		}
@@ -164,9 +166,11 @@ func (sc *sent) code() {
 		if a.m.p.Has("say") || a.negated || a.hypothetic && !a.m.p.Has("threat") {
 			continue
 		}
-		if sc.nominalInPP(a.m.head, a.m.p.Nominal && !strings.HasSuffix(sc.lower[a.m.head], "ing")) && !a.m.p.Has("accuse") &&
-			!prepositions[sc.lower[a.m.start]] && sc.otherEventIn(a, as) {
-			// a noun that only qualifies another event of its clause
+		if prep := sc.nominalPrep(a.m.head, a.m.p.Nominal && !strings.HasSuffix(sc.lower[a.m.head], "ing")); prep != "" &&
+			!a.m.p.Has("accuse") && !prepositions[sc.lower[a.m.start]] && (reasonPreps[prep] || sc.otherEventIn(a, as)) {
+			// a noun that gives the reason or object of something else
+			// ("in retaliation for the attack"), or only qualifies another
+			// event of its clause, is not an event
 			continue
 		}
 		ds := sc.drafts(a, as)
@@ -319,7 +323,8 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 		for _, s := range a.src {
 			for _, t := range tgt {
 				pairs = append(pairs, [2]ref{s, t})
-				if p.Has("recip") {
+				if p.Has("recip") && !a.future {
+					// "ready to meet Putin" is one side's intent
 					pairs = append(pairs, [2]ref{t, s})
 				}
 			}
@@ -686,3 +691,5 @@ func (sc *sent) byGroupStart(m *match) int {
 	}
 	return -1
 }
+
+func recipAccusation(a *analysis) bool { return a.m.p.Has("recip") }

@@ -98,6 +98,9 @@ func (sc *sent) actors() {
 		switch {
 		case pronouns[w] && !(w == "it" && i+1 < n && sc.lower[i+1] == "was"):
 			code := ""
+			if (w == "they" || w == "them") && sc.lastPlural(i) {
+				break
+			}
 			if len(sc.refs) > 0 && !sc.refs[len(sc.refs)-1].adjective {
 				code = sc.refs[len(sc.refs)-1].code
 			} else if len(ctx.lastSubject) > 0 {
@@ -149,10 +152,9 @@ func (sc *sent) resolveRole(role string, at int) string {
 			return actors.CountryOf(ctx.lastSubject[0]) + role
 		}
 	}
-	if prev == "the" {
-		if c := ctx.byRole[role]; c != "" {
-			return c
-		}
+	if c := ctx.byRole[role]; c != "" && (prev == "the" || role == "MIL" || role == "COP") {
+		// "the ministry", or "troops" once the article has named whose
+		return c
 	}
 	if c := ctx.country(); c != "" {
 		if len(c) > 3 {
@@ -427,4 +429,32 @@ func nonState(code string) bool {
 	r := actors.RoleOf(code)
 	c := actors.CountryOf(code)
 	return r == "REB" || r == "OPP" || len(c) > 3 || c == "NGO" || c == "IGO"
+}
+
+// lastPlural codes "they"/"them" at token t as the sentence's last
+// compound actor ("arrested three Americans and two Spaniards, accusing
+// them of…"), adding one ref per member. It reports whether it did.
+func (sc *sent) lastPlural(t int) bool {
+	var members []ref
+	for i := len(sc.refs) - 1; i >= 0; i-- {
+		r := sc.refs[i]
+		if r.adjective || r.pronoun {
+			continue
+		}
+		members = append([]ref{r}, members...)
+		if i == 0 || !sc.coordinated(sc.refs[i-1].end, r.start) {
+			break
+		}
+	}
+	if len(members) < 2 {
+		return false
+	}
+	for k, m := range members {
+		r := ref{start: t, end: t + 1, code: m.code, pronoun: true, pair: k < len(members)-1,
+			explain: []string{"pronoun \"" + sc.lower[t] + "\" → " + m.code}}
+		sc.refs = append(sc.refs, r)
+	}
+	// all members share token t; refAt points at the first
+	sc.refAt[t] = len(sc.refs) - len(members)
+	return true
 }

@@ -46,7 +46,7 @@ var coordination = set(",", "and", "or", "both", "as", "well", "several", "the",
 var determiners = set("the", "a", "an", "both", "its", "their", "his", "her", "several", "two",
 	"three", "some", "all", "other", "these", "those", "this")
 
-var pronouns = set("it", "they", "he", "she")
+var pronouns = set("it", "they", "he", "she", "them")
 var possessivePronouns = set("its", "their", "his", "her")
 
 // speculation marks a clause as analysis, not event.
@@ -82,3 +82,10 @@ var relatives = set("that", "which", "who")
 var peopleNouns = set("people", "civilians", "father", "mother", "son", "daughter", "man", "woman",
 	"men", "women", "children", "villagers", "students", "girls", "boys", "passengers", "workers",
 	"residents", "tourists", "worshippers", "pilgrims", "hostages")
+
+// reasonPreps introduce the reason, object or time anchor of another
+// event; a noun they govern is never an event by itself.
+var reasonPreps = set("for", "over", "since", "after", "about", "against", "of", "despite", "amid", "before")
+
+// absolutes after a comma open a clause of their own.
+var absolutes = set("with", "while", "as", "but", "although", "though", "despite", "whereas")

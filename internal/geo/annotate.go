@@ -92,6 +92,9 @@ func pickMention(ev *event.Event, text string, raws []raw) (raw, bool) {
 			continue
 		}
 		d := distance(r, ev.Trigger)
+		if r.kind == cueStrong {
+			d /= 4 // "the Amhara town of Merawi": the named town is the place
+		}
 		if best < 0 || d < bestDist {
 			best, bestDist = k, d
 		}
