@@ -119,7 +119,11 @@ func (d *Dict) extend(p *Phrase, toks []text.Token, ms []Mention, i int) int {
 	// noun is an adjective; a plural demonym on its own is people.
 	if base.Kind == Demonym && p.End == base.end(p) {
 		w := toks[p.End-1].Text
-		if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !isCap(tokAt(toks, p.End)) {
+		article := p.Start > 0 && (Key(toks[p.Start-1].Text) == "a" || Key(toks[p.Start-1].Text) == "an")
+		next := tokAt(toks, p.End)
+		if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !isCap(next) ||
+			article && next != "-" && (next == "" || !isWord(next) || functionWords[Key(next)]) {
+			// "thousands of Israelis", "a Spaniard": people
 			p.Code = CountryOf(p.Code) + "CVL"
 		} else if p.End < len(toks) && !isCap(toks[p.End].Text) && isWord(toks[p.End].Text) {
 			p.Adjective = true
@@ -227,3 +231,8 @@ func init() {
 		modifiedNouns[w] = true
 	}
 }
+
+// functionWords after "a Spaniard" show the demonym is a noun.
+var functionWords = map[string]bool{"and": true, "or": true, "on": true, "in": true, "at": true, "who": true,
+	"was": true, "were": true, "had": true, "has": true, "said": true, "from": true, "with": true, "to": true,
+	"for": true, "by": true, "after": true, "during": true, "near": true}

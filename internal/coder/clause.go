@@ -233,8 +233,9 @@ func (sc *sent) leftGroup(cs, head int, prev []*analysis) []ref {
 		if objects[sc.refs[g.refs[0]].start] {
 			continue
 		}
-		if sc.prepObject(g.start) && g.end != head {
-			// "with Moscow's envoy calling": a noun right before its verb is its subject
+		if sc.prepObject(g.start) && !(g.end == head && strings.HasSuffix(sc.lower[head], "ing")) {
+			// "with Moscow's envoy calling": a noun right before its
+			// participle is its subject
 			continue
 		}
 		return sc.refsOf(gi)

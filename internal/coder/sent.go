@@ -101,9 +101,12 @@ func (sc *sent) actors() {
 			if (w == "they" || w == "them") && sc.lastPlural(i) {
 				break
 			}
-			if len(sc.refs) > 0 && !sc.refs[len(sc.refs)-1].adjective {
-				code = sc.refs[len(sc.refs)-1].code
-			} else if len(ctx.lastSubject) > 0 {
+			for k := len(sc.refs) - 1; k >= 0 && code == ""; k-- {
+				if !sc.refs[k].adjective {
+					code = sc.refs[k].code
+				}
+			}
+			if code == "" && len(ctx.lastSubject) > 0 {
 				code = ctx.lastSubject[0]
 			}
 			if code != "" {
@@ -155,6 +158,10 @@ func (sc *sent) resolveRole(role string, at int) string {
 	if c := ctx.byRole[role]; c != "" && (prev == "the" || role == "MIL" || role == "COP") {
 		// "the ministry", or "troops" once the article has named whose
 		return c
+	}
+	if prev == "the" && role == "GOV" && ctx.firstCountry != "" {
+		// "the president", "the government": the article's own country
+		return ctx.firstCountry + role
 	}
 	if c := ctx.country(); c != "" {
 		if len(c) > 3 {
@@ -209,17 +216,23 @@ func (sc *sent) coordinated(a, b int) bool {
 	if b <= a || b-a > 5 {
 		return false
 	}
-	joined := false
+	joined, conj, article := false, false, false
 	for t := a; t < b; t++ {
 		w := sc.lower[t]
 		if w == "and" || w == "," || w == "or" {
 			joined = true
 		}
+		conj = conj || w == "and" || w == "or"
+		article = article || w == "a" || w == "an"
+		if article && !conj && w != "a" && w != "an" {
+			// ", a White House official said": an apposition, not a list
+			return false
+		}
 		if !coordination[w] && w != "country" && w != "'s" {
 			return false
 		}
 	}
-	return joined
+	return joined && (conj || !article)
 }
 
 // groupOf returns the group containing token t, or -1.

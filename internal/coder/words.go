@@ -40,7 +40,7 @@ var quantities = set("hundreds", "thousands", "dozens", "millions", "scores", "t
 	"number", "crowds", "members", "supporters", "each", "both", "none", "parts", "part")
 
 // coordination may stand between the members of a compound actor.
-var coordination = set(",", "and", "or", "both", "as", "well", "several", "the", "three", "two",
+var coordination = set(",", "and", "or", "both", "as", "well", "several", "the", "three", "two", "a", "an",
 	"four", "five", "his", "her", "its", "their", "other", "senior", "also")
 
 var determiners = set("the", "a", "an", "both", "its", "their", "his", "her", "several", "two",

@@ -52,9 +52,9 @@ func DefaultConfig() Config {
 	return Config{
 		Baseline:    42,
 		MinBaseline: 0.1,
-		Dispersion:  1.5,
+		Dispersion:  2,
 		Windows:     []int{1, 3, 7},
-		Alpha:       1e-3,
+		Alpha:       5e-4,
 		MinRatio:    2,
 		MinWeight:   1.5,
 		MinReports:  2,

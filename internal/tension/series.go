@@ -21,6 +21,8 @@ type Incident struct {
 	Reports   []string // distinct independent reports (wire copies count once)
 	Claimants []string // non-empty when every report is someone's claim
 	Denied    bool     // someone denied it (the claim and denial are one happening)
+	Code      string   // CAMEO code of the first report (evidence)
+	Location  string   // place name, "" if none (evidence)
 }
 
 // Day is one dyad's tallies for one day (or week or month in roll-ups).
