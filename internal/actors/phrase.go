@@ -117,6 +117,11 @@ func (d *Dict) extend(p *Phrase, toks []text.Token, ms []Mention, i int) int {
 	}
 	// "Houthi targets", "Israeli territory": a demonym before a plain
 	// noun is an adjective; a plural demonym on its own is people.
+	if (base.Kind == Country || base.Kind == Capital) && p.End == base.end(p) && p.End+1 < len(toks) &&
+		(toks[p.End].Text == "'s" || toks[p.End].Text == "’s") && isLowerWord(toks[p.End+1].Text) {
+		// "Ukraine's energy system": a possessor modifying a thing
+		p.Adjective = true
+	}
 	if base.Kind == Demonym && p.End == base.end(p) {
 		w := toks[p.End-1].Text
 		article := p.Start > 0 && (Key(toks[p.Start-1].Text) == "a" || Key(toks[p.Start-1].Text) == "an")
@@ -227,7 +232,7 @@ func init() {
 		aircraft convoy compound facility facilities installation installations target targets escalation
 		confrontation threat threats pressure support raid raids crackdown sources source checkpoint checkpoints
 		sites site positions position rule coup activity activities deployment deployments intervention ties
-		relations talks analysts analyst experts expert observers`) {
+		relations talks analysts analyst experts expert observers intelligence`) {
 		modifiedNouns[w] = true
 	}
 }
@@ -236,3 +241,5 @@ func init() {
 var functionWords = map[string]bool{"and": true, "or": true, "on": true, "in": true, "at": true, "who": true,
 	"was": true, "were": true, "had": true, "has": true, "said": true, "from": true, "with": true, "to": true,
 	"for": true, "by": true, "after": true, "during": true, "near": true}
+
+func isLowerWord(w string) bool { return w != "" && w[0] >= 'a' && w[0] <= 'z' }

@@ -128,10 +128,10 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 		a.passive = false
 		a.agentive = true
 	}
-	if m.head > 0 && sc.lower[m.head-1] == "," && strings.HasSuffix(sc.lower[m.head], "ing") && len(prev) > 0 && prev[0].src != nil && !a.agentive {
+	if main := mainSubject(prev); m.head > 0 && sc.lower[m.head-1] == "," && strings.HasSuffix(sc.lower[m.head], "ing") && main != nil && !a.agentive {
 		// ", calling the charge ridiculous": a participle clause shares
-		// the main clause's subject
-		a.src = prev[0].src
+		// the main clause's subject (the speaker's, after "X said,")
+		a.src = main
 		a.cs = m.head // its own clause: the main clause's date and place are not its
 	}
 	if a.src == nil && !a.passive && a.cs > 0 && relatives[sc.lower[a.cs-1]] {
@@ -248,7 +248,7 @@ func (sc *sent) leftGroup(cs, head int, prev []*analysis) []ref {
 func (sc *sent) prepObject(t int) bool {
 	for k := t - 1; k >= 0 && k >= t-3; k-- {
 		w := sc.lower[k]
-		if determiners[w] {
+		if determiners[w] || directions[w] {
 			continue
 		}
 		if prepositions[w] && !subordinators[w] {
@@ -370,6 +370,9 @@ func (sc *sent) nominalPrep(head int, noun bool) string {
 		// "of cross-border fighting": a gerund after modifiers is a noun
 		noun = true
 	}
+	if !noun && head > 0 && prepositions[sc.lower[head-1]] && sc.lower[head-1] != "to" && !strings.HasSuffix(h, "ing") {
+		noun = true // "tariffs on imports": a word after a preposition is a noun
+	}
 	if !noun && (strings.HasSuffix(h, "ed") || strings.HasSuffix(h, "ing")) &&
 		(head == 0 || !determiners[sc.lower[head-1]]) {
 		return "" // a participle or gerund, not a noun ("the killing" is a noun)
@@ -404,4 +407,14 @@ func claimant(code string) string {
 		return c
 	}
 	return c
+}
+
+// mainSubject is the subject of the latest main-clause predicate.
+func mainSubject(prev []*analysis) []ref {
+	for i := len(prev) - 1; i >= 0; i-- {
+		if prev[i].cs == 0 && prev[i].src != nil {
+			return prev[i].src
+		}
+	}
+	return nil
 }

@@ -27,7 +27,10 @@ func (d *doc) finish() []event.Event {
 			continue
 		}
 		if actors.CountryOf(e.src.code) == actors.CountryOf(e.tgt.code) &&
-			(actors.RoleOf(e.src.code) == actors.RoleOf(e.tgt.code) || actors.RoleOf(e.tgt.code) == "" && verbs.Root(e.code) != "17") {
+			(actors.RoleOf(e.src.code) == actors.RoleOf(e.tgt.code) ||
+				actors.RoleOf(e.tgt.code) == "" && verbs.Root(e.code) != "17" && !nonState(e.src.code)) {
+			// a state acting on itself is not an event, except nation-wide
+			// measures (17x); rebels seizing their country's towns are
 			continue
 		}
 		// one act gets one code: a second trigger of the same root in

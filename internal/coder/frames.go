@@ -278,6 +278,23 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 	if a.future && !p.Has("threat") {
 		code = intentCode(code)
 	}
+	if verbs.Root(code) == "14" && p.Has("notarget") && len(a.src) > 0 && stateActor(a.src[0].code) {
+		// "Vietnam protested Chinese activity": a government's protest is
+		// an official complaint against the party named
+		code = "114"
+		if len(a.tgt) == 0 {
+			a.tgt = sc.rightGroup(a.m.end, a.ce, a.src)
+			if len(a.tgt) == 0 {
+				// "Vietnam protested Chinese activity": the adjective names the target
+				for t := a.m.end; t < a.ce && t < a.m.end+4; t++ {
+					if r := sc.refAt[t]; r >= 0 {
+						a.tgt = []ref{sc.refs[r]}
+						break
+					}
+				}
+			}
+		}
+	}
 	code = sc.refine(code, a)
 	pairs := [][2]ref{}
 	switch {
@@ -693,3 +710,10 @@ func (sc *sent) byGroupStart(m *match) int {
 }
 
 func recipAccusation(a *analysis) bool { return a.m.p.Has("recip") }
+
+// stateActor reports whether a code names a state: the bare country or
+// its government.
+func stateActor(code string) bool {
+	r := actors.RoleOf(code)
+	return len(actors.CountryOf(code)) == 3 && (r == "" || r == "GOV" || r == "GOVMIL")
+}

@@ -18,6 +18,7 @@ type ref struct {
 	pair       bool // first of "both nations": joins the next ref
 	pronoun    bool // "it", "they": never a gap-crossed target
 	capital    bool // a capital or seat standing for its state
+	demonym    bool // a bare demonym ("pro-Russian"): a modifier a gap may pass
 	owned      bool // resolved from a possessive pronoun: "its troops"
 	context    bool // country supplied by the context, not the text
 	explain    []string
@@ -76,7 +77,8 @@ func (sc *sent) actors() {
 			p := phrases[pi]
 			pi++
 			r := ref{start: p.Start, end: p.End, code: p.Code, adjective: p.Adjective,
-				capital: len(p.Entries) == 1 && p.Entries[0].Kind == actors.Capital}
+				capital: len(p.Entries) == 1 && p.Entries[0].Kind == actors.Capital,
+				demonym: len(p.Entries) == 1 && p.Entries[0].Kind == actors.Demonym && len(p.Code) == 3}
 			for _, e := range p.Entries {
 				r.explain = append(r.explain, e.Src+" "+e.Kind.String()+" \""+e.Phrase+"\" → "+e.Code)
 			}
@@ -112,7 +114,7 @@ func (sc *sent) actors() {
 			if code != "" {
 				sc.add(ref{start: i, end: i + 1, code: code, pronoun: true, explain: []string{"pronoun \"" + w + "\" → " + code}})
 			}
-		case w == "the" && i+1 < n && (sc.lower[i+1] == "group" || sc.lower[i+1] == "court" && ctx.byRole["JUD"] != "") && ctx.lastNamed != "":
+		case w == "the" && i+1 < n && (sc.lower[i+1] == "group" || sc.lower[i+1] == "party" || sc.lower[i+1] == "court" && ctx.byRole["JUD"] != "") && ctx.lastNamed != "":
 			code := ctx.lastNamed
 			if sc.lower[i+1] == "court" {
 				code = ctx.byRole["JUD"]
@@ -159,6 +161,21 @@ func (sc *sent) resolveRole(role string, at int) string {
 		// "the ministry", or "troops" once the article has named whose
 		return c
 	}
+	if peopleRole[role] {
+		// "killed hundreds of people in southern Israel": people belong
+		// to the country they are in
+		for k := at + 1; k < len(sc.toks) && k <= at+4; k++ {
+			if sc.lower[k] != "in" {
+				continue
+			}
+			for _, p := range sc.d.c.Dict.Phrases(sc.toks[k+1:min(k+4, len(sc.toks))], sc.d.art.Date) {
+				if c := actors.CountryOf(p.Code); len(c) == 3 && p.Start <= 1 {
+					return c + role
+				}
+			}
+			break
+		}
+	}
 	if prev == "the" && role == "GOV" && ctx.firstCountry != "" {
 		// "the president", "the government": the article's own country
 		return ctx.firstCountry + role
@@ -194,10 +211,17 @@ func (sc *sent) buildGroups() {
 	}
 	for i := 0; i < len(sc.refs); i++ {
 		g := group{refs: []int{i}, start: sc.refs[i].start, end: sc.refs[i].end}
+		first, listed := i, false
 		for i+1 < len(sc.refs) && (sc.refs[i].pair || sc.coordinated(g.end, sc.refs[i+1].start)) {
+			listed = listed || sc.refs[i].pair || sc.conjoined(g.end, sc.refs[i+1].start)
 			i++
 			g.refs = append(g.refs, i)
 			g.end = sc.refs[i].end
+		}
+		if !listed && len(g.refs) > 1 {
+			// commas without "and": "in Ukraine, the Pentagon said" is no list
+			i = first
+			g = group{refs: []int{i}, start: sc.refs[i].start, end: sc.refs[i].end}
 		}
 		// "U.S. and British warplanes": the role distributes backwards
 		for k := len(g.refs) - 2; k >= 0; k-- {
@@ -228,11 +252,25 @@ func (sc *sent) coordinated(a, b int) bool {
 			// ", a White House official said": an apposition, not a list
 			return false
 		}
+		if w == "as" && t+1 < b && sc.lower[t+1] == "well" {
+			joined, conj = true, true // "as well as"
+			continue
+		}
 		if !coordination[w] && w != "country" && w != "'s" {
 			return false
 		}
 	}
 	return joined && (conj || !article)
+}
+
+// conjoined reports whether the gap [a, b) holds a conjunction.
+func (sc *sent) conjoined(a, b int) bool {
+	for t := a; t < b; t++ {
+		if w := sc.lower[t]; w == "and" || w == "or" || w == "as" {
+			return true
+		}
+	}
+	return false
 }
 
 // groupOf returns the group containing token t, or -1.
@@ -394,11 +432,18 @@ func (sc *sent) matchFrom(p *verbs.Pattern, ei, ti int, m *match) bool {
 			}
 			// a gap may pass an actor only to reach a word of the pattern
 			// inside it ("expelled two Ugandan diplomats")
-			if sc.refAt[t] >= 0 && (ei+1 >= len(p.Elems) || p.Elems[ei+1].Kind != verbs.Lit) {
-				return false
-			}
-			if sc.groupAt[t] >= 0 && m.gapActor < 0 && !sc.refs[sc.refAt[t]].pronoun {
-				m.gapActor = sc.groupAt[t]
+			if r := sc.refAt[t]; r >= 0 {
+				// a gap passes an actor only to reach a word of the pattern
+				// inside it ("expelled two Ugandan diplomats") or past a
+				// demonym used as an adjective ("the Congolese city of")
+				if ei+1 >= len(p.Elems) || p.Elems[ei+1].Kind != verbs.Lit ||
+					!sc.refs[r].adjective && !sc.refs[r].demonym && !sc.litInside(p.Elems[ei+1], sc.refs[r]) &&
+						!(sc.refs[r].end < len(sc.lower) && p.Elems[ei+1].Words[sc.lower[sc.refs[r].end]] && !prepositions[sc.lower[sc.refs[r].end]]) {
+					return false
+				}
+				if sc.groupAt[t] >= 0 && m.gapActor < 0 && !sc.refs[r].pronoun && !originCompound(sc.lower, sc.refs[r].end) {
+					m.gapActor = sc.groupAt[t]
+				}
 			}
 		}
 	}
@@ -471,3 +516,25 @@ func (sc *sent) lastPlural(t int) bool {
 	sc.refAt[t] = len(sc.refs) - len(members)
 	return true
 }
+
+// litInside reports whether a pattern word names a token of the actor.
+func (sc *sent) litInside(e verbs.Elem, r ref) bool {
+	for t := r.start; t < r.end; t++ {
+		if e.Words[sc.lower[t]] {
+			return true
+		}
+	}
+	return false
+}
+
+// originCompound reports whether the actor ending at t is the origin in a
+// compound ("U.S.-made missiles", "Iran-backed militants") rather than an
+// owner ("a Greek-managed tanker").
+func originCompound(lower []string, t int) bool {
+	if t+1 >= len(lower) || lower[t] != "-" {
+		return false
+	}
+	return !ownerWords[lower[t+1]]
+}
+
+var ownerWords = set("managed", "owned", "flagged", "operated", "run", "registered", "controlled", "held")

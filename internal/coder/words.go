@@ -40,7 +40,7 @@ var quantities = set("hundreds", "thousands", "dozens", "millions", "scores", "t
 	"number", "crowds", "members", "supporters", "each", "both", "none", "parts", "part")
 
 // coordination may stand between the members of a compound actor.
-var coordination = set(",", "and", "or", "both", "as", "well", "several", "the", "three", "two", "a", "an",
+var coordination = set(",", "and", "or", "both", "well", "several", "the", "three", "two", "a", "an",
 	"four", "five", "his", "her", "its", "their", "other", "senior", "also")
 
 var determiners = set("the", "a", "an", "both", "its", "their", "his", "her", "several", "two",
@@ -50,7 +50,7 @@ var pronouns = set("it", "they", "he", "she", "them")
 var possessivePronouns = set("its", "their", "his", "her")
 
 // speculation marks a clause as analysis, not event.
-var speculation = set("analysts", "seen", "expected", "likely", "possible", "potential",
+var speculation = set("analysts", "seen", "expected", "likely", "possible", "possibly", "potential",
 	"risk", "fears", "feared", "concerns")
 
 // locatives introduce where something happened.
@@ -89,3 +89,6 @@ var reasonPreps = set("for", "over", "since", "after", "about", "against", "of",
 
 // absolutes after a comma open a clause of their own.
 var absolutes = set("with", "while", "as", "but", "although", "though", "despite", "whereas")
+
+var directions = set("northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+	"northeastern", "northwestern", "southeastern", "southwestern", "occupied")

@@ -83,7 +83,10 @@ func pickMention(ev *event.Event, text string, raws []raw) (raw, bool) {
 		}
 		places++
 		only = k
-		if (overlaps(r.start, r.end, ev.Source.Span) || overlaps(r.start, r.end, ev.Target.Span)) && !whereCue[r.cue] {
+		if r.cue == "from" {
+			continue // "a response from Israel", "imports from Mexico": an origin, not the place
+		}
+		if (overlaps(r.start, r.end, ev.Source.Span) || overlaps(r.start, r.end, ev.Target.Span)) && !whereCue[r.cue] && r.kind != cueVerb {
 			// an actor is not a place, unless the text says the event
 			// happened in it: "arrived in Moscow", "into Gaza"
 			continue
