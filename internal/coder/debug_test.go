@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"strings"
 	"fmt"
 	"os"
 	"testing"
@@ -27,7 +28,7 @@ func TestDebugSentence(t *testing.T) {
 		for _, m := range sc.matches {
 			a := sc.analyse(m, nil)
 			_ = a
-			fmt.Println("match", m.p.Line, m.p.Text, "head", sc.toks[m.head].Text, "src", codes(a.src), "tgt", codes(a.tgt), "neg", a.negated, "hyp", a.hypothetic, "pass", a.passive, "inPP", sc.nominalInPP(m.head, m.p.Head == 0))
+			fmt.Println("match", m.p.Line, m.p.Text, "head", sc.toks[m.head].Text, "src", codes(a.src), "tgt", codes(a.tgt), "neg", a.negated, "hyp", a.hypothetic, "pass", a.passive, "prep", sc.nominalPrep(m.head, m.p.Nominal && !strings.HasSuffix(sc.lower[m.head], "ing")), "cs", a.cs, "ce", a.ce)
 		}
 		before := len(d.evs)
 		sc.code()

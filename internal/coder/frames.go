@@ -173,6 +173,10 @@ func (sc *sent) code() {
 			// event of its clause, is not an event
 			continue
 		}
+		if sc.objectOfAnother(a, as) {
+			// "condemned the strike": the strike is what is condemned
+			continue
+		}
 		ds := sc.drafts(a, as)
 		if acc, ok := forced[a]; ok {
 			if a.m.p.Has("accuse") {
@@ -716,4 +720,30 @@ func recipAccusation(a *analysis) bool { return a.m.p.Has("recip") }
 func stateActor(code string) bool {
 	r := actors.RoleOf(code)
 	return len(actors.CountryOf(code)) == 3 && (r == "" || r == "GOV" || r == "GOVMIL")
+}
+
+// objectOfAnother reports whether a noun trigger is the object of another
+// predicate: inside its words ("called the strikes an act of war") or
+// right after it ("condemned the strike").
+func (sc *sent) objectOfAnother(a *analysis, as []*analysis) bool {
+	h := a.m.head
+	if h == 0 || !determiners[sc.lower[h-1]] && sc.lower[h-1] != "'s" {
+		return false // not used as a noun
+	}
+	if forcedAct := a.m.p.Has("accuse") || a.m.p.Has("deny"); forcedAct {
+		return false
+	}
+	for _, b := range as {
+		if b == a || b.m.p.Has("say") {
+			continue
+		}
+		if h > b.m.start && h < b.m.end {
+			return true
+		}
+		// "condemned the strike": determiner, optional adjectives, noun
+		if e := b.m.end; e <= h-1 && h-e <= 3 && determiners[sc.lower[e]] {
+			return true
+		}
+	}
+	return false
 }

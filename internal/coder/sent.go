@@ -82,6 +82,12 @@ func (sc *sent) actors() {
 			for _, e := range p.Entries {
 				r.explain = append(r.explain, e.Src+" "+e.Kind.String()+" \""+e.Phrase+"\" → "+e.Code)
 			}
+			if p.Code == "" && weapons[sc.lower[p.End-1]] && !(i > 0 && possessivePronouns[sc.lower[i-1]]) {
+				// "missiles and drones", "warplanes": weapons are actors
+				// only when a country or owner names them
+				i = p.End - 1
+				continue
+			}
 			if p.Code == "" {
 				r.owned = i > 0 && possessivePronouns[sc.lower[i-1]]
 				r.context = true
@@ -104,7 +110,7 @@ func (sc *sent) actors() {
 				break
 			}
 			for k := len(sc.refs) - 1; k >= 0 && code == ""; k-- {
-				if !sc.refs[k].adjective {
+				if !sc.refs[k].adjective && !sc.prepObject(sc.refs[k].start) {
 					code = sc.refs[k].code
 				}
 			}

@@ -13,7 +13,7 @@ func set(ws ...string) map[string]bool {
 // boundaries end a clause for subject and object search.
 var boundaries = set(";", ":", "when", "after", "before", "while", "because", "if", "unless",
 	"although", "though", "whereas", "where", "which", "who", "whom", "whose", "that", "since",
-	"until", "despite", "—", "–", "(", ")", "but", "whether", "than")
+	"until", "despite", "—", "–", "(", ")", "but", "whether")
 
 // conditionals make a predicate hypothetical when they open its clause.
 var conditionals = set("if", "unless", "whether")
@@ -32,7 +32,7 @@ var beForms = set("is", "are", "was", "were", "be", "been", "being", "'s", "get"
 var prepositions = set("of", "in", "on", "at", "to", "from", "with", "against", "into", "near",
 	"for", "over", "about", "by", "between", "across", "toward", "towards", "through", "under",
 	"like", "among", "amid", "around", "outside", "inside", "within", "behind", "than",
-	"via", "per", "onto", "upon", "along", "beyond", "despite", "after", "before")
+	"via", "per", "onto", "upon", "along", "beyond", "despite", "after", "before", "during", "throughout")
 
 // quantities let "of" introduce a subject: "hundreds of residents".
 var quantities = set("hundreds", "thousands", "dozens", "millions", "scores", "tens", "some",
@@ -92,3 +92,7 @@ var absolutes = set("with", "while", "as", "but", "although", "though", "despite
 
 var directions = set("northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
 	"northeastern", "northwestern", "southeastern", "southwestern", "occupied")
+
+// weapons are role words ("Ukrainian drones" = UKRMIL) that name no
+// actor without a country or owner.
+var weapons = set("drones", "drone", "warplanes", "jets", "warships", "tanks", "artillery", "missiles")

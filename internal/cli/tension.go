@@ -1,0 +1,158 @@
+package cli
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/flashpoint/flashpoint/internal/store"
+	"github.com/flashpoint/flashpoint/internal/tension"
+)
+
+func init() {
+	commands["tension"] = command{"tension series of a dyad: tallies, conflict weight and index (table, jsonl, csv)", runTension}
+}
+
+func runTension(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("tension", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	db := fs.String("db", store.DefaultPath, "database: a SQLite file path or postgres://...")
+	since := fs.String("since", "", "first day, YYYY-MM-DD")
+	until := fs.String("until", "", "last day, YYYY-MM-DD")
+	format := fs.String("format", "table", "output format: table, jsonl, csv")
+	period := fs.String("period", "day", "roll-up: day, week, month")
+	directed := fs.Bool("directed", false, "only A's actions towards B (default: both directions)")
+	actor := fs.Bool("actor", false, "A and B are full CAMEO actor codes (AZEMIL), not countries")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: flashpoint tension [options] A B\n\nPrints the daily tension series between A and B (ISO-3 codes), updating the stored series first.")
+		fs.PrintDefaults()
+	}
+	// Accept flags after the two codes too.
+	var pos []string
+	for len(args) > 0 {
+		if err := fs.Parse(args); err != nil {
+			return ExitUsage
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(pos) != 2 {
+		fs.Usage()
+		return ExitUsage
+	}
+	p := tension.Period(*period)
+	if p != tension.Daily && p != tension.Weekly && p != tension.Monthly {
+		fmt.Fprintf(stderr, "flashpoint: --period %q: want day, week or month\n", *period)
+		return ExitUsage
+	}
+	d := tension.Undirected(strings.ToUpper(pos[0]), strings.ToUpper(pos[1]))
+	if *directed {
+		d = tension.Directed(strings.ToUpper(pos[0]), strings.ToUpper(pos[1]))
+	}
+	if *actor {
+		d.Level = tension.ActorLevel
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, *db)
+	if err != nil {
+		fmt.Fprintln(stderr, "flashpoint:", err)
+		return ExitUsage
+	}
+	defer st.Close()
+	cfg := tension.DefaultConfig()
+	if _, err := tension.Update(ctx, st, cfg); err != nil {
+		fmt.Fprintln(stderr, "flashpoint:", err)
+		return ExitUsage
+	}
+	days, err := tension.LoadSeries(ctx, st, d, *since, *until, p, cfg)
+	if err != nil {
+		fmt.Fprintln(stderr, "flashpoint:", err)
+		return ExitUsage
+	}
+	switch *format {
+	case "table":
+		writeTensionTable(stdout, d, days)
+	case "jsonl":
+		enc := json.NewEncoder(stdout)
+		for i := range days {
+			if err := enc.Encode(tensionRow(d, &days[i])); err != nil {
+				fmt.Fprintln(stderr, "flashpoint:", err)
+				return ExitUsage
+			}
+		}
+	case "csv":
+		cw := csv.NewWriter(stdout)
+		cw.Write([]string{"dyad", "day", "incidents", "q1", "q2", "q3", "q4", "goldstein_sum", "goldstein_mean",
+			"sources", "reports", "claimed", "denied", "weight", "baseline", "index", "claimants"})
+		for i := range days {
+			x := &days[i]
+			f := func(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }
+			cw.Write([]string{d.String(), x.Day, strconv.Itoa(x.Incidents), strconv.Itoa(x.Quad[0]), strconv.Itoa(x.Quad[1]),
+				strconv.Itoa(x.Quad[2]), strconv.Itoa(x.Quad[3]), f(x.GoldsteinSum), f(x.GoldsteinMean()),
+				strconv.Itoa(len(x.Sources)), strconv.Itoa(x.Reports), strconv.Itoa(x.Claimed), strconv.Itoa(x.Denied),
+				f(x.Weight), f(x.Baseline), f(x.Index), strings.Join(x.Claimants, ";")})
+		}
+		cw.Flush()
+		if err := cw.Error(); err != nil {
+			fmt.Fprintln(stderr, "flashpoint:", err)
+			return ExitUsage
+		}
+	default:
+		fmt.Fprintf(stderr, "flashpoint: unknown tension format %q (want table, jsonl, csv)\n", *format)
+		return ExitUsage
+	}
+	return ExitOK
+}
+
+// tensionRow is the JSONL form of one day.
+func tensionRow(d tension.Dyad, x *tension.Day) map[string]any {
+	return map[string]any{"dyad": d.String(), "day": x.Day, "incidents": x.Incidents, "quad": x.Quad,
+		"goldstein_sum": x.GoldsteinSum, "goldstein_mean": x.GoldsteinMean(), "sources": len(x.Sources),
+		"reports": x.Reports, "claimed": x.Claimed, "claimants": x.Claimants, "denied": x.Denied,
+		"weight": x.Weight, "baseline": x.Baseline, "index": x.Index}
+}
+
+var sparks = []rune("▁▂▃▄▅▆▇█")
+
+// sparkline draws values as block characters, scaled to the largest.
+func sparkline(v []float64) string {
+	top := 0.0
+	for _, x := range v {
+		top = max(top, x)
+	}
+	var b strings.Builder
+	for _, x := range v {
+		if top == 0 || x == 0 {
+			b.WriteRune(' ')
+			continue
+		}
+		b.WriteRune(sparks[min(len(sparks)-1, int(x/top*float64(len(sparks)-1)+0.5))])
+	}
+	return b.String()
+}
+
+func writeTensionTable(w io.Writer, d tension.Dyad, days []tension.Day) {
+	ws := make([]float64, len(days))
+	for i := range days {
+		ws[i] = days[i].Weight
+	}
+	fmt.Fprintf(w, "%s  %d periods  conflict weight: %s\n\n", d, len(days), sparkline(ws))
+	fmt.Fprintf(w, "%-10s %5s %4s %4s %4s %4s %7s %4s %4s %4s %6s %6s\n", "day", "inc", "q1", "q2", "q3", "q4", "gs_mean",
+		"src", "clm", "den", "weight", "index")
+	for i := range days {
+		x := &days[i]
+		if x.Incidents == 0 {
+			continue // quiet days are in the sparkline
+		}
+		fmt.Fprintf(w, "%-10s %5d %4d %4d %4d %4d %7.2f %4d %4d %4d %6.2f %6.1f\n", x.Day, x.Incidents, x.Quad[0], x.Quad[1],
+			x.Quad[2], x.Quad[3], x.GoldsteinMean(), len(x.Sources), x.Claimed, x.Denied, x.Weight, x.Index)
+	}
+}
