@@ -1,9 +1,9 @@
 package coder
 
 import (
-	"strings"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/flashpoint/flashpoint/internal/event"
