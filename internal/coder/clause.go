@@ -109,6 +109,9 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 	default:
 		a.src = sc.leftGroup(a.cs, m.head, prev)
 	}
+	if m.p.Has("mediate") && m.target >= 0 {
+		a.tgt = sc.refsOf(m.target) // "hosted talks between A and B": the parties
+	}
 	if !a.passive && !m.p.Has("mediate") {
 		switch {
 		case m.target >= 0 && !(m.target == m.gapActor && len(a.src) > 0 && sc.refs[sc.groups[m.target].refs[0]].code == a.src[0].code):
@@ -369,6 +372,10 @@ func (sc *sent) nominalPrep(head int, noun bool) string {
 		sc.refAt[head-1] < 0 && !prepositions[sc.lower[head-1]] {
 		// "of cross-border fighting": a gerund after modifiers is a noun
 		noun = true
+	}
+	if !noun && head > 0 && strings.HasSuffix(h, "ed") && (prepositions[sc.lower[head-1]] || determiners[sc.lower[head-1]]) &&
+		head+1 < len(sc.lower) && sc.lower[head+1] != "by" {
+		return "adjective" // "from jailed former Prime Minister Imran Khan": a participle used as an adjective
 	}
 	if !noun && head > 0 && prepositions[sc.lower[head-1]] && sc.lower[head-1] != "to" && !strings.HasSuffix(h, "ing") {
 		noun = true // "tariffs on imports": a word after a preposition is a noun

@@ -310,7 +310,7 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 				pairs = append(pairs, [2]ref{s, party})
 			}
 		}
-		if strings.HasPrefix(a.m.p.Text, "host") && !sc.mentions("talks", 0, a.m.head) {
+		if strings.HasPrefix(a.m.p.Text, "host") && !sc.mentions("talks", 0, a.m.end) && !sc.mentions("negotiations", 0, a.m.end) {
 			var out []*draft
 			for _, pr := range pairs {
 				out = append(out, sc.newDraft(pr[0], pr[1], "043", a), sc.newDraft(pr[1], pr[0], "042", a))
@@ -383,6 +383,9 @@ func (sc *sent) between(a *analysis) bool {
 // parties of a mediated or hosted event: the sentence's main subject
 // group, else the actors of the sentence before.
 func (sc *sent) parties(a *analysis) []ref {
+	if len(a.tgt) >= 2 {
+		return a.tgt // "hosted talks between U.S. and Russian officials"
+	}
 	var out []ref
 	for gi, g := range sc.groups {
 		rs := sc.refsOf(gi)
@@ -571,7 +574,7 @@ func accusationCode(code string, act *draft, sc *sent) string {
 	}
 	c := act.code
 	switch {
-	case strings.HasPrefix(c, "20") || c == "1124" || c == "094":
+	case strings.HasPrefix(c, "20") || c == "1124" || c == "094" || c == "1823":
 		return "1124"
 	case c == "1822" || strings.HasPrefix(c, "175") || c == "092":
 		return "1122"

@@ -182,8 +182,8 @@ func (sc *sent) resolveRole(role string, at int) string {
 			break
 		}
 	}
-	if prev == "the" && role == "GOV" && ctx.firstCountry != "" {
-		// "the president", "the government": the article's own country
+	if prev == "the" && stateRoles[role] && ctx.firstCountry != "" {
+		// "the president", "the military said": the article's own country
 		return ctx.firstCountry + role
 	}
 	if c := ctx.country(); c != "" {

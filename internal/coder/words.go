@@ -44,7 +44,7 @@ var coordination = set(",", "and", "or", "both", "well", "several", "the", "thre
 	"four", "five", "his", "her", "its", "their", "other", "senior", "also")
 
 var determiners = set("the", "a", "an", "both", "its", "their", "his", "her", "several", "two",
-	"three", "some", "all", "other", "these", "those", "this")
+	"three", "some", "all", "other", "these", "those", "this", "such")
 
 var pronouns = set("it", "they", "he", "she", "them")
 var possessivePronouns = set("its", "their", "his", "her")
@@ -85,7 +85,7 @@ var peopleNouns = set("people", "civilians", "father", "mother", "son", "daughte
 
 // reasonPreps introduce the reason, object or time anchor of another
 // event; a noun they govern is never an event by itself.
-var reasonPreps = set("for", "over", "since", "after", "about", "against", "of", "despite", "amid", "before")
+var reasonPreps = set("adjective", "for", "over", "since", "after", "about", "against", "of", "despite", "amid", "before")
 
 // absolutes after a comma open a clause of their own.
 var absolutes = set("with", "while", "as", "but", "although", "though", "despite", "whereas")
@@ -96,3 +96,6 @@ var directions = set("northern", "southern", "eastern", "western", "central", "n
 // weapons are role words ("Ukrainian drones" = UKRMIL) that name no
 // actor without a country or owner.
 var weapons = set("drones", "drone", "warplanes", "jets", "warships", "tanks", "artillery", "missiles")
+
+// stateRoles are the roles of a state's institutions.
+var stateRoles = set("GOV", "GOVMIL", "MIL", "COP", "SPY", "JUD", "LEG")

@@ -167,11 +167,12 @@ func valid(in *Incident) bool {
 // Build aggregates incidents into daily series for every dyad they
 // touch. Incidents need not be sorted.
 func Build(incidents []Incident) map[Dyad]*Series {
-	type key struct {
-		d   Dyad
-		day string
+	type builder struct {
+		s   *Series
+		idx map[string]int32 // day → index in s.Days
 	}
-	days := map[key]*Day{}
+	out := map[Dyad]*Series{}
+	builders := map[Dyad]*builder{}
 	var buf []Dyad
 	for i := range incidents {
 		in := &incidents[i]
@@ -180,23 +181,20 @@ func Build(incidents []Incident) map[Dyad]*Series {
 		}
 		buf = dyadsOf(in, buf)
 		for _, d := range buf {
-			k := key{d, in.Day}
-			day := days[k]
-			if day == nil {
-				day = &Day{Day: in.Day}
-				days[k] = day
+			bd := builders[d]
+			if bd == nil {
+				bd = &builder{s: &Series{Dyad: d}, idx: map[string]int32{}}
+				builders[d] = bd
+				out[d] = bd.s
 			}
-			day.add(in)
+			j, ok := bd.idx[in.Day]
+			if !ok {
+				j = int32(len(bd.s.Days))
+				bd.idx[in.Day] = j
+				bd.s.Days = append(bd.s.Days, Day{Day: in.Day})
+			}
+			bd.s.Days[j].add(in)
 		}
-	}
-	out := map[Dyad]*Series{}
-	for k, day := range days {
-		s := out[k.d]
-		if s == nil {
-			s = &Series{Dyad: k.d}
-			out[k.d] = s
-		}
-		s.Days = append(s.Days, *day)
 	}
 	for _, s := range out {
 		sortDays(s.Days)
