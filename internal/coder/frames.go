@@ -341,6 +341,11 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 		if len(tgt) == 0 {
 			tgt = sc.otherParty(a)
 		}
+		if len(tgt) == 0 && len(a.src) > 0 {
+			// "Pakistan said Indian troops had violated the ceasefire": the
+			// reporting side is the one the act was aimed at
+			tgt = sc.speakerOtherThan(a.src[0].code)
+		}
 		for _, s := range a.src {
 			for _, t := range tgt {
 				pairs = append(pairs, [2]ref{s, t})
@@ -749,4 +754,21 @@ func (sc *sent) objectOfAnother(a *analysis, as []*analysis) bool {
 		}
 	}
 	return false
+}
+
+// speakerOtherThan returns the country of the sentence's speaker when it
+// is not the source's, as a target.
+func (sc *sent) speakerOtherThan(src string) []ref {
+	for t, sp := range sc.speaker {
+		if !sp || sc.refAt[t] < 0 {
+			continue
+		}
+		r := sc.refs[sc.refAt[t]]
+		c := actors.CountryOf(r.code)
+		if len(c) == 3 && c != actors.CountryOf(src) {
+			r.code = c
+			return []ref{r}
+		}
+	}
+	return nil
 }
