@@ -168,10 +168,11 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 }
 
 // antecedent returns the actor a relative pronoun at t hangs on: the
-// group ending at most two words before it ("a U.N. report that").
+// group right before it, or before a word for a body or document that
+// speaks for it ("a U.N. report that").
 func (sc *sent) antecedent(t int) []ref {
 	for k := t - 1; k >= 0 && k >= t-3; k-- {
-		if sc.sayHead[k] {
+		if sc.sayHead[k] || sc.refAt[k] < 0 && !speakingNouns[sc.lower[k]] {
 			return nil
 		}
 		if sc.refAt[k] >= 0 {
@@ -285,7 +286,8 @@ func (sc *sent) rightGroup(from, ce int, src []ref) []ref {
 		if g < 0 || sc.speaker[t] || sc.refs[sc.refAt[t]].owned {
 			continue
 		}
-		if r := sc.refs[sc.refAt[t]]; r.context && actors.CountryOf(r.code) == me && !peopleRole[actors.RoleOf(r.code)] {
+		if r := sc.refs[sc.refAt[t]]; r.context && actors.CountryOf(r.code) == me && !peopleRole[actors.RoleOf(r.code)] &&
+			len(src) > 0 && actors.RoleOf(r.code) == actors.RoleOf(src[0].code) {
 			continue // "its units", "people": the source's own side, named by context
 		}
 		if sc.afterNonTarget(t) {

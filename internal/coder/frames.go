@@ -341,10 +341,18 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 		if len(tgt) == 0 {
 			tgt = sc.otherParty(a)
 		}
+		if len(tgt) == 0 && len(a.src) > 0 && (verbs.Root(code) == "09" || verbs.Root(code) == "11") {
+			// "an investigation into killings by the RSF": the agent is the one investigated
+			tgt = sc.laterBy(a)
+		}
 		if len(tgt) == 0 && len(a.src) > 0 {
 			// "Pakistan said Indian troops had violated the ceasefire": the
 			// reporting side is the one the act was aimed at
 			tgt = sc.speakerOtherThan(a.src[0].code)
+		}
+		if len(tgt) == 0 && len(a.src) > 0 && verbs.Root(code) == "17" && stateActor(a.src[0].code) {
+			// "declared a state of emergency": nation-wide measures target the country
+			tgt = []ref{{code: actors.CountryOf(a.src[0].code), start: -1}}
 		}
 		for _, s := range a.src {
 			for _, t := range tgt {
@@ -768,6 +776,24 @@ func (sc *sent) speakerOtherThan(src string) []ref {
 		if len(c) == 3 && c != actors.CountryOf(src) {
 			r.code = c
 			return []ref{r}
+		}
+	}
+	return nil
+}
+
+// laterBy returns the actor of the first "by" phrase after a match in its
+// clause.
+func (sc *sent) laterBy(a *analysis) []ref {
+	for t := a.m.end; t+1 < a.ce; t++ {
+		if sc.lower[t] == "by" {
+			g := t + 1
+			for g < a.ce && determiners[sc.lower[g]] {
+				g++
+			}
+			if g < len(sc.toks) && sc.groupAt[g] >= 0 {
+				return sc.refsOf(sc.groupAt[g])
+			}
+			return nil
 		}
 	}
 	return nil

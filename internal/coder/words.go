@@ -99,3 +99,8 @@ var weapons = set("drones", "drone", "warplanes", "jets", "warships", "tanks", "
 
 // stateRoles are the roles of a state's institutions.
 var stateRoles = set("GOV", "GOVMIL", "MIL", "COP", "SPY", "JUD", "LEG")
+
+// speakingNouns stand between an actor and a relative clause it is the
+// subject of: "a U.N. report that accused…".
+var speakingNouns = set("report", "statement", "study", "inquiry", "investigation", "probe", "panel",
+	"commission", "committee", "mission", "team", "spokesman", "spokeswoman", "spokesperson")
