@@ -266,3 +266,19 @@ func TestSeed(t *testing.T) {
 		t.Errorf("last sentence = %q", last)
 	}
 }
+
+func TestLongSentencesAreCut(t *testing.T) {
+	body := strings.Repeat("Russia and Ukraine clashed near Kharkiv and France condemned Iran ", 5000)
+	sents := Sentences(body)
+	if len(sents) < 100 {
+		t.Fatalf("%d pieces from a 330 kB run-on sentence", len(sents))
+	}
+	for _, s := range sents {
+		if len(s.Text) > MaxSentence {
+			t.Fatalf("piece of %d bytes", len(s.Text))
+		}
+		if body[s.Start:s.Start+len(s.Text)] != s.Text {
+			t.Fatalf("offsets do not slice back")
+		}
+	}
+}

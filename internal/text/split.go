@@ -2,6 +2,7 @@ package text
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/flashpoint/flashpoint/internal/event"
 )
@@ -22,13 +23,15 @@ func Sentences(body string) []event.Sentence {
 			continue
 		}
 		splitPara(body, p.start, p.end, func(a, b int) {
-			out = append(out, event.Sentence{
-				Index:     len(out),
-				Text:      body[a:b],
-				Start:     a,
-				Paragraph: n,
-				Heading:   heading,
-			})
+			for _, c := range capLength(body, a, b) {
+				out = append(out, event.Sentence{
+					Index:     len(out),
+					Text:      body[c[0]:c[1]],
+					Start:     c[0],
+					Paragraph: n,
+					Heading:   heading,
+				})
+			}
 		})
 		n++
 	}
@@ -147,4 +150,36 @@ func startsSentence(s string, n, end int) bool {
 		break
 	}
 	return starters[s[n:e]]
+}
+
+// MaxSentence bounds a sentence's length in bytes. Real sentences are far
+// shorter; scraped pages without punctuation are not, and later stages
+// must stay linear, so longer runs are cut at a space before the limit.
+const MaxSentence = 2000
+
+// capLength splits s[a:b] into pieces of at most MaxSentence bytes.
+func capLength(s string, a, b int) [][2]int {
+	if b-a <= MaxSentence {
+		return [][2]int{{a, b}}
+	}
+	var out [][2]int
+	for a < b {
+		end := b
+		if end-a > MaxSentence {
+			end = a + MaxSentence
+			if sp := strings.LastIndexByte(s[a:end], ' '); sp > MaxSentence/2 {
+				end = a + sp
+			} else {
+				for end > a && !utf8.RuneStart(s[end]) {
+					end-- // never cut inside a character
+				}
+			}
+		}
+		x, y := trim(s, a, end)
+		if y > x {
+			out = append(out, [2]int{x, y})
+		}
+		a = end
+	}
+	return out
 }

@@ -1,0 +1,14 @@
+package verbs
+
+import "sort"
+
+// All returns every code of the table in code order (for look-ups and
+// the server's code list).
+func (c *Codes) All() []Code {
+	out := make([]Code, 0, len(c.byCode))
+	for _, e := range c.byCode {
+		out = append(out, *e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out
+}
