@@ -370,9 +370,10 @@ func (sc *sent) nominalInPP(head int, noun bool) bool {
 // nominalPrep returns the preposition governing a nominal trigger, or "".
 func (sc *sent) nominalPrep(head int, noun bool) string {
 	h := sc.lower[head]
-	if !noun && strings.HasSuffix(h, "ing") && head >= 2 && !determiners[sc.lower[head-1]] &&
-		sc.refAt[head-1] < 0 && !prepositions[sc.lower[head-1]] {
-		// "of cross-border fighting": a gerund after modifiers is a noun
+	if !noun && (strings.HasSuffix(h, "ing") || strings.HasSuffix(h, "es")) && head >= 2 && !determiners[sc.lower[head-1]] &&
+		sc.refAt[head-1] < 0 && !prepositions[sc.lower[head-1]] && !isVerbLike(sc.lower[head-1]) {
+		// "of cross-border fighting", "five days of border clashes": a
+		// gerund or plural after modifiers is a noun
 		noun = true
 	}
 	if !noun && head > 0 && strings.HasSuffix(h, "ed") && (prepositions[sc.lower[head-1]] || determiners[sc.lower[head-1]]) &&
@@ -426,4 +427,10 @@ func mainSubject(prev []*analysis) []ref {
 		}
 	}
 	return nil
+}
+
+// isVerbLike guesses whether a word before a trigger is an auxiliary or a
+// subject pronoun, after which the trigger is a verb.
+func isVerbLike(w string) bool {
+	return beForms[w] || modals[w] || futures[w] || negations[w] || pronouns[w] || w == "have" || w == "has" || w == "had" || w == "also"
 }
