@@ -102,11 +102,10 @@ func Run(ctx context.Context, st *store.Store, articles <-chan event.Article, co
 					return
 				}
 			}
-			select {
-			case <-dctx.Done():
-				return
-			case tokens <- struct{}{}:
-			}
+			// An article taken in is always finished, even when ctx is
+			// cancelled meanwhile: the writer (or the drain after an
+			// error) keeps taking tokens, so this cannot block for ever.
+			tokens <- struct{}{}
 			jobs <- &job{seq: seq, article: a}
 		}
 	}()
