@@ -9,6 +9,7 @@ import (
 	"os/signal"
 
 	"github.com/flashpoint/flashpoint/internal/demo"
+	"github.com/flashpoint/flashpoint/internal/store"
 )
 
 func init() {
@@ -20,6 +21,7 @@ func runDemo(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	db := fs.String("db", "flashpoint-demo.db", "database to build: a SQLite file path or postgres://...")
 	noServe := fs.Bool("no-serve", false, "stop after building (no dashboard)")
+	addr := fs.String("addr", "127.0.0.1:8080", "address of the dashboard")
 	if err := fs.Parse(args); err != nil {
 		return ExitUsage
 	}
@@ -35,8 +37,26 @@ func runDemo(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if *noServe {
 		return ExitOK
 	}
-	// Serving hook: once the dashboard package exists, start it here on
-	// *db (and give demo a --addr flag); until then demo stops after
-	// building, as with --no-serve.
-	return ExitOK
+	// Serving hook: keep the corpus texts for the article view, then
+	// serve the dashboard until Ctrl-C.
+	if err := keepDemoTexts(ctx, *db); err != nil {
+		fmt.Fprintln(stderr, "flashpoint:", err)
+		return ExitUsage
+	}
+	return serveDB(ctx, *db, *addr, "", stdout, stderr)
+}
+
+// keepDemoTexts stores the demo articles' texts beside their events so
+// the dashboard's article view shows the whole report.
+func keepDemoTexts(ctx context.Context, db string) error {
+	arts, err := demo.Articles()
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(ctx, db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return st.SaveArticleTexts(ctx, arts)
 }

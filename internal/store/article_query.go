@@ -22,21 +22,13 @@ type StoredArticle struct {
 	HasText     bool   `json:"has_text"`
 }
 
-// The ingest keeps no article text (events carry their sentences). The
-// server keeps the texts of the articles it is given, so the article
-// view can show the whole report, in a table of its own created on
-// first use: it is optional and written only by SaveArticleTexts.
-const articleTextsTable = `CREATE TABLE IF NOT EXISTS article_texts (
-    id   TEXT PRIMARY KEY REFERENCES articles(id),
-    text TEXT NOT NULL
-)`
+// Texts live in article_texts (migration 0003): every ingest writes them,
+// so the article view can show the whole report; stores made before that
+// migration have none for their older articles.
 
 // SaveArticleTexts keeps the texts of stored articles; articles not in
 // the store and texts already kept are skipped.
 func (s *Store) SaveArticleTexts(ctx context.Context, arts []event.Article) error {
-	if _, err := s.db.ExecContext(ctx, articleTextsTable); err != nil {
-		return fmt.Errorf("store: article texts: %w", err)
-	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -56,16 +48,6 @@ func (s *Store) SaveArticleTexts(ctx context.Context, arts []event.Article) erro
 	return tx.Commit()
 }
 
-// hasArticleTexts reports whether the optional texts table exists.
-func (s *Store) hasArticleTexts(ctx context.Context) bool {
-	q := "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'article_texts'"
-	if s.dialect == postgresDialect {
-		q = "SELECT 1 WHERE to_regclass('article_texts') IS NOT NULL"
-	}
-	var one int
-	return s.db.QueryRowContext(ctx, q).Scan(&one) == nil
-}
-
 // Article returns one stored article with its text if kept, or
 // ErrNotFound.
 func (s *Store) Article(ctx context.Context, id string) (StoredArticle, error) {
@@ -80,7 +62,7 @@ func (s *Store) Article(ctx context.Context, id string) (StoredArticle, error) {
 		return a, fmt.Errorf("store: article: %w", err)
 	}
 	a.DuplicateOf = dup.String
-	if s.hasArticleTexts(ctx) {
+	{
 		err := s.db.QueryRowContext(ctx, s.rebind("SELECT text FROM article_texts WHERE id = ?"), id).Scan(&a.Text)
 		switch {
 		case err == nil:

@@ -20,6 +20,7 @@ var writeQueries = map[string]string{
 		(sh2 = ? AND date BETWEEN ? AND ?) OR (sh3 = ? AND date BETWEEN ? AND ?))`,
 	"insertArticle": `INSERT INTO articles (id, date, title, url, source, content_hash, simhash, sh0, sh1, sh2, sh3, duplicate_of, ingested_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	"insertText": `INSERT INTO article_texts (id, text) VALUES (?, ?)`,
 	"originalIncidents": `SELECT DISTINCT incident_id, source_country, target_country, root, background
 		FROM events WHERE doc_id = ? AND incident_id IS NOT NULL`,
 	"deniedIncident": `SELECT incident_id FROM events WHERE id = ? AND incident_id IS NOT NULL
@@ -183,6 +184,9 @@ func (b *Batch) add(a *event.Article, fp Fingerprint, events []event.Event) (Res
 	if _, err := b.stmt("insertArticle").ExecContext(b.ctx, a.ID, a.Date, a.Title, a.URL, a.Source,
 		fp.Hash, int64(fp.SimHash), bl[0], bl[1], bl[2], bl[3], dupOf, b.now); err != nil {
 		return res, fmt.Errorf("store: article %s: %w", a.ID, err)
+	}
+	if _, err := b.stmt("insertText").ExecContext(b.ctx, a.ID, a.Text); err != nil {
+		return res, fmt.Errorf("store: article %s text: %w", a.ID, err)
 	}
 	l := linker{b: b, a: a, touched: map[int64]*incidentRow{}, counted: map[int64]bool{}}
 	if orig != "" {

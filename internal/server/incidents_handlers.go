@@ -1,0 +1,99 @@
+package server
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/flashpoint/flashpoint/internal/store"
+)
+
+// incidentWithEvents is an incident with the events (reports) behind it.
+type incidentWithEvents struct {
+	store.Incident
+	Events []apiEvent `json:"events,omitempty"`
+}
+
+// maxExpand bounds the page size when each incident brings its events.
+const maxExpand = 100
+
+// listIncidents: GET /api/v1/incidents?filters&cursor=&limit=&expand=events
+func (s *Server) listIncidents(w http.ResponseWriter, r *http.Request) {
+	p := newParams(r.URL, append(filterNames, "cursor", "limit", "expand")...)
+	f, pair := p.filter()
+	expand := p.oneOf("expand", "", "events") == "events"
+	max := s.cfg.MaxPage
+	if expand {
+		max = min(max, maxExpand)
+	}
+	pg := p.page(max)
+	pg.Pair = pair
+	if s.answer(w, r, p.err) {
+		return
+	}
+	ins, next, err := s.cfg.Store.IncidentsPage(r.Context(), f, pg)
+	if s.answer(w, r, err) {
+		return
+	}
+	out := pageOf[incidentWithEvents]{Items: make([]incidentWithEvents, len(ins)), NextCursor: next, Limit: pg.Limit}
+	for i := range ins {
+		out.Items[i].Incident = ins[i]
+		if expand {
+			if out.Items[i].Events, err = s.incidentEvents(r, ins[i].ID); s.answer(w, r, err) {
+				return
+			}
+		}
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) incidentEvents(r *http.Request, id int64) ([]apiEvent, error) {
+	evs, _, err := s.cfg.Store.EventsPage(r.Context(), store.Filter{Incident: id}, store.Page{Limit: s.cfg.MaxPage})
+	out := make([]apiEvent, len(evs))
+	for i := range evs {
+		out[i] = publicEvent(&evs[i])
+	}
+	return out, err
+}
+
+// getIncident: GET /api/v1/incidents/{id} with its events.
+func (s *Server) getIncident(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		writeError(w, http.StatusBadRequest, "incident id %q: want a positive integer", r.PathValue("id"))
+		return
+	}
+	if s.answer(w, r, newParams(r.URL).err) {
+		return
+	}
+	ins, _, err := s.cfg.Store.IncidentsPage(r.Context(), store.Filter{Incident: id}, store.Page{Limit: 1})
+	if s.answer(w, r, err) {
+		return
+	}
+	if len(ins) == 0 {
+		writeError(w, http.StatusNotFound, "incident %d not found", id)
+		return
+	}
+	out := incidentWithEvents{Incident: ins[0]}
+	if out.Events, err = s.incidentEvents(r, id); s.answer(w, r, err) {
+		return
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// listPoints: GET /api/v1/points?filters&limit= — located incidents for the map.
+func (s *Server) listPoints(w http.ResponseWriter, r *http.Request) {
+	p := newParams(r.URL, append(filterNames[:0:0], "actor", "dyad", "code", "root", "quad", "country", "since", "until", "claimed", "denied", "limit")...)
+	f, _ := p.filter()
+	limit := p.intIn("limit", 1, 5000, 2000)
+	if s.answer(w, r, p.err) {
+		return
+	}
+	pts, err := s.cfg.Store.Points(r.Context(), f, limit)
+	if s.answer(w, r, err) {
+		return
+	}
+	if pts == nil {
+		pts = []store.Point{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"items": pts, "limit": limit})
+}
