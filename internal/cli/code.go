@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -130,4 +131,21 @@ func runCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return ExitSkipped
 	}
 	return ExitOK
+}
+
+// openStore builds the coding pipeline and opens the store at db, the
+// first steps of every command that codes into a database. On failure it
+// has reported the error and the caller exits with ExitUsage.
+func (c *codingFlags) openStore(ctx context.Context, db string, stderr io.Writer) (*pipeline.Pipeline, *store.Store, bool) {
+	p, err := c.pipeline()
+	if err != nil {
+		fmt.Fprintln(stderr, "flashpoint:", err)
+		return nil, nil, false
+	}
+	st, err := store.Open(ctx, db)
+	if err != nil {
+		fmt.Fprintln(stderr, "flashpoint:", err)
+		return nil, nil, false
+	}
+	return p, st, true
 }

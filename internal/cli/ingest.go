@@ -42,14 +42,8 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	p, err := cf.pipeline()
-	if err != nil {
-		fmt.Fprintln(stderr, "flashpoint:", err)
-		return ExitUsage
-	}
-	st, err := store.Open(ctx, *db)
-	if err != nil {
-		fmt.Fprintln(stderr, "flashpoint:", err)
+	p, st, ok := cf.openStore(ctx, *db, stderr)
+	if !ok {
 		return ExitUsage
 	}
 	defer st.Close()

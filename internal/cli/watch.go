@@ -14,7 +14,6 @@ import (
 	"github.com/flashpoint/flashpoint/internal/feeds"
 	"github.com/flashpoint/flashpoint/internal/ingest"
 	"github.com/flashpoint/flashpoint/internal/queue"
-	"github.com/flashpoint/flashpoint/internal/store"
 )
 
 func init() {
@@ -73,14 +72,8 @@ func runWatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return ExitOK
 	}
 
-	pl, err := cf.pipeline()
-	if err != nil {
-		fmt.Fprintln(stderr, "flashpoint:", err)
-		return ExitUsage
-	}
-	st, err := store.Open(ctx, *db)
-	if err != nil {
-		fmt.Fprintln(stderr, "flashpoint:", err)
+	pl, st, ok := cf.openStore(ctx, *db, stderr)
+	if !ok {
 		return ExitUsage
 	}
 	defer st.Close()

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/flashpoint/flashpoint/internal/queue"
-	"github.com/flashpoint/flashpoint/internal/store"
 )
 
 func init() {
@@ -48,14 +47,8 @@ func runWorker(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	p, err := cf.pipeline()
-	if err != nil {
-		fmt.Fprintln(stderr, "flashpoint:", err)
-		return ExitUsage
-	}
-	st, err := store.Open(ctx, *db)
-	if err != nil {
-		fmt.Fprintln(stderr, "flashpoint:", err)
+	p, st, ok := cf.openStore(ctx, *db, stderr)
+	if !ok {
 		return ExitUsage
 	}
 	defer st.Close()

@@ -163,15 +163,7 @@ func (o *Options) defaults() {
 // prepare validates, fingerprints and codes one article (in a coder).
 func prepare(ctx context.Context, st *store.Store, code CodeFunc, j *job) {
 	a := &j.article
-	switch {
-	case strings.TrimSpace(a.ID) == "":
-		j.reject = "missing id"
-		return
-	case !validDate(a.Date):
-		j.reject = fmt.Sprintf("article %s: date %q is not YYYY-MM-DD", a.ID, a.Date)
-		return
-	case strings.TrimSpace(a.Text) == "" && strings.TrimSpace(a.Title) == "":
-		j.reject = fmt.Sprintf("article %s: no text", a.ID)
+	if j.reject = Invalid(a); j.reject != "" {
 		return
 	}
 	j.fp = store.FingerprintOf(a.Title, a.Text)
@@ -181,15 +173,31 @@ func prepare(ctx context.Context, st *store.Store, code CodeFunc, j *job) {
 		return
 	}
 	// On a lookup error the writer's own check inside the transaction decides.
-	j.events, err = safeCode(code, *a)
+	j.events, err = SafeCode(code, *a)
 	if err != nil {
 		j.reject = fmt.Sprintf("article %s: %v", a.ID, err)
 	}
 }
 
-// safeCode turns a coder panic into an error, so one pathological
-// article is rejected instead of killing the run.
-func safeCode(code CodeFunc, a event.Article) (evs []event.Event, err error) {
+// Invalid returns why an article cannot be stored, or "". Every path
+// into the store (ingest, queue workers) rejects the same records the
+// same way.
+func Invalid(a *event.Article) string {
+	switch {
+	case strings.TrimSpace(a.ID) == "":
+		return "missing id"
+	case !validDate(a.Date):
+		return fmt.Sprintf("article %s: date %q is not YYYY-MM-DD", a.ID, a.Date)
+	case strings.TrimSpace(a.Text) == "" && strings.TrimSpace(a.Title) == "":
+		return fmt.Sprintf("article %s: no text", a.ID)
+	}
+	return ""
+}
+
+// SafeCode turns a coder panic into an error, so one pathological
+// article is rejected instead of killing the run (or a worker on every
+// redelivery of it).
+func SafeCode(code CodeFunc, a event.Article) (evs []event.Event, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("coder panic: %v", r)

@@ -211,7 +211,7 @@ func (w *worker) prepare(ctx context.Context, items []*item) {
 
 func (w *worker) prepareOne(ctx context.Context, it *item) {
 	a := &it.a
-	if it.reject = invalid(a); it.reject != "" {
+	if it.reject = ingest.Invalid(a); it.reject != "" {
 		return
 	}
 	it.fp = store.FingerprintOf(a.Title, a.Text)
@@ -219,7 +219,7 @@ func (w *worker) prepareOne(ctx context.Context, it *item) {
 		it.seen = true
 		return
 	}
-	evs, err := safeCode(w.code, *a)
+	evs, err := ingest.SafeCode(w.code, *a)
 	if err != nil {
 		it.reject = fmt.Sprintf("article %s: %v", a.ID, err)
 	}
