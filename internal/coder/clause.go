@@ -29,7 +29,7 @@ func (sc *sent) bounds(m *match) (int, int) {
 	}
 	cs := 0
 	for t := m.head - 1; t >= 0; t-- {
-		if boundaries[sc.lower[t]] && !covered[t] {
+		if (boundaries[sc.lower[t]] || sc.asClause(t)) && !covered[t] {
 			cs = t + 1
 			break
 		}
@@ -433,4 +433,14 @@ func mainSubject(prev []*analysis) []ref {
 // subject pronoun, after which the trigger is a verb.
 func isVerbLike(w string) bool {
 	return beForms[w] || modals[w] || futures[w] || negations[w] || pronouns[w] || w == "have" || w == "has" || w == "had" || w == "also"
+}
+
+// asClause reports whether "as" at t opens a clause ("as thousands
+// marched") rather than a comparison or a role ("as well as", "as part
+// of", "as a result").
+func (sc *sent) asClause(t int) bool {
+	if sc.lower[t] != "as" || t+1 >= len(sc.lower) {
+		return false
+	}
+	return !asNotClause[sc.lower[t+1]]
 }

@@ -367,7 +367,8 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 	var out []*draft
 	for _, pr := range pairs {
 		out = append(out, sc.newDraft(pr[0], pr[1], code, a))
-		if p.Has("visit") {
+		if p.Has("visit") && !a.future {
+			// a planned visit has no host yet
 			out = append(out, sc.newDraft(pr[1], pr[0], "043", a))
 		}
 	}

@@ -72,7 +72,7 @@ var subordinators = set("after", "before", "since", "until")
 
 // clauseOpeners start relative and subordinate clauses, whose subject
 // is never the main clause's.
-var clauseOpeners = set("that", "which", "who", "whom", "whose", "when", "after", "before", "while",
+var clauseOpeners = set("that", "which", "who", "whom", "whose", "when", "after", "before", "while", "as",
 	"because", "if", "unless", "although", "though", "since", "until", "where", "whether")
 
 // relatives open relative clauses.
@@ -104,3 +104,6 @@ var stateRoles = set("GOV", "GOVMIL", "MIL", "COP", "SPY", "JUD", "LEG")
 // subject of: "a U.N. report that accused…".
 var speakingNouns = set("report", "statement", "study", "inquiry", "investigation", "probe", "panel",
 	"commission", "committee", "mission", "team", "spokesman", "spokeswoman", "spokesperson")
+
+var asNotClause = set("well", "part", "such", "a", "an", "soon", "long", "much", "many", "far", "of", "to",
+	"baseless", "groundless", "false", "unfounded", "biased", "one", "the")
