@@ -43,7 +43,7 @@ func runDemo(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "flashpoint:", err)
 		return ExitUsage
 	}
-	return serveDB(ctx, *db, *addr, "", stdout, stderr)
+	return serveDB(ctx, *db, *addr, "", limits{}, stdout, stderr)
 }
 
 // keepDemoTexts stores the demo articles' texts beside their events so

@@ -26,6 +26,8 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	db := fs.String("db", store.DefaultPath, "database: a SQLite file path or postgres://...")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	rate := fs.Float64("rate", 0, "requests per second per client before 429 (0: the default 50; negative: no limit)")
+	burst := fs.Int("burst", 0, "requests a client may send at once (0: the default 100)")
 	tokenFile := fs.String("token-file", "", "file holding the bearer token that allows POST /api/v1/articles (else $FLASHPOINT_TOKEN; none: read-only)")
 	if err := fs.Parse(args); err != nil {
 		return ExitUsage
@@ -41,7 +43,7 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return serveDB(ctx, *db, *addr, token, stdout, stderr)
+	return serveDB(ctx, *db, *addr, token, limits{*rate, *burst}, stdout, stderr)
 }
 
 // readToken reads the write token from a file (trimmed) or the
@@ -63,14 +65,22 @@ func readToken(file string) (string, error) {
 
 // serveDB serves the database at db on addr until ctx is cancelled,
 // then finishes the requests in flight.
-func serveDB(ctx context.Context, db, addr, token string, stdout, stderr io.Writer) int {
+// limits are the per-client request rate and burst; zero values take the
+// server's defaults.
+type limits struct {
+	rate  float64
+	burst int
+}
+
+func serveDB(ctx context.Context, db, addr, token string, lim limits, stdout, stderr io.Writer) int {
 	st, err := store.Open(ctx, db)
 	if err != nil {
 		fmt.Fprintln(stderr, "flashpoint:", err)
 		return ExitUsage
 	}
 	defer st.Close()
-	srv, err := server.New(server.Config{Store: st, Token: token, Log: log.New(stderr, "", log.LstdFlags)})
+	srv, err := server.New(server.Config{Store: st, Token: token, Log: log.New(stderr, "", log.LstdFlags),
+		RateLimit: lim.rate, RateBurst: lim.burst})
 	if err != nil {
 		fmt.Fprintln(stderr, "flashpoint:", err)
 		return ExitUsage

@@ -468,10 +468,7 @@ func (d *doc) lastPair() []ref {
 
 func (sc *sent) newDraft(src, tgt ref, code string, a *analysis) *draft {
 	d := &draft{src: src, tgt: tgt, code: code, s: sc.s, head: a.m.head, cs: a.cs, ce: a.ce}
-	d.toks = make([]tokSpan, len(sc.toks))
-	for i, t := range sc.toks {
-		d.toks[i] = tokSpan{t.Start, t.End}
-	}
+	d.toks = sc.spans()
 	if sc.d.c.Explain {
 		d.explain = append(d.explain, "pattern "+a.m.p.Line+" \""+a.m.p.Text+"\" → "+a.m.p.Code+" on \""+sc.span(a.m.start, a.m.end)+"\"")
 		for _, e := range src.explain {
@@ -798,4 +795,15 @@ func (sc *sent) laterBy(a *analysis) []ref {
 		}
 	}
 	return nil
+}
+
+// spans returns the sentence's token offsets, shared by all its drafts.
+func (sc *sent) spans() []tokSpan {
+	if sc.tokSpans == nil {
+		sc.tokSpans = make([]tokSpan, len(sc.toks))
+		for i, t := range sc.toks {
+			sc.tokSpans[i] = tokSpan{t.Start, t.End}
+		}
+	}
+	return sc.tokSpans
 }

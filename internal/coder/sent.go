@@ -54,6 +54,8 @@ type sent struct {
 	matches []*match
 	speaker []bool // token → part of the speaker of a speech verb
 	sayHead []bool // token → a speech verb
+	// tokSpans are the token offsets drafts keep for their evidence.
+	tokSpans []tokSpan
 	// subjectOf remembers the source group chosen for each match.
 	lastSource []ref
 	lastTarget []ref

@@ -344,7 +344,7 @@ func (w *writer) write(j *job) error {
 	w.inBatch++
 	res, err := w.batch.Add(&j.article, j.fp, j.events)
 	var ae *store.ArticleError
-	if errors.As(err, &ae) {
+	if errors.As(err, &ae) && !storageFailure(err) {
 		return w.reject(store.Reject{File: file, Line: line, Reason: ae.Error()})
 	}
 	if err != nil {

@@ -45,41 +45,32 @@ func (s *Server) internalError(w http.ResponseWriter, r *http.Request, err error
 	writeError(w, http.StatusInternalServerError, "internal error")
 }
 
-// middleware wraps the mux: security headers, body limit, per-request
-// deadline, panic recovery, JSON bodies for the mux's own 404 and 405,
-// and metrics by route pattern.
+// middleware wraps the mux: security headers (headers.go), the
+// per-client rate limit (ratelimit.go), body limit, per-request
+// deadline, panic recovery (recover.go), JSON bodies for the mux's own
+// 404 and 405, and metrics by route pattern.
 func (s *Server) middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &recorder{ResponseWriter: w, status: http.StatusOK}
-		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
-		defer cancel()
-		r = r.WithContext(ctx)
-		if r.Body != nil {
-			r.Body = http.MaxBytesReader(rec, r.Body, s.cfg.MaxBody)
-		}
-		h := w.Header()
-		h.Set("X-Frame-Options", "DENY")
-		h.Set("Referrer-Policy", "no-referrer")
-		// Everything is served by this binary: no external scripts,
-		// styles, fonts or images, and no inline script.
-		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+		setSecurityHeaders(w.Header())
 		defer func() {
-			if v := recover(); v != nil {
-				if v == http.ErrAbortHandler {
-					panic(v)
-				}
-				s.cfg.Log.Printf("server: panic serving %s %s: %v", r.Method, r.URL.Path, v)
-				if !rec.wrote {
-					writeError(rec, http.StatusInternalServerError, "internal error")
-				}
-			}
 			route := r.Pattern
 			if route == "" {
 				route = "unmatched"
 			}
 			s.metrics.observe(route, rec.status, time.Since(start))
 		}()
+		if s.rateLimited(rec, r) {
+			return
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
+		defer cancel()
+		r = r.WithContext(ctx)
+		if r.Body != nil {
+			r.Body = http.MaxBytesReader(rec, r.Body, s.cfg.MaxBody)
+		}
+		defer s.recoverPanic(rec, r)
 		next.ServeHTTP(rec, r)
 	})
 }

@@ -41,6 +41,12 @@ type Config struct {
 	MaxBody int64         // request body limit; 0: DefaultMaxBody
 	MaxPage int           // largest page size; 0: DefaultMaxPage
 	Timeout time.Duration // per-request deadline; 0: DefaultTimeout
+	// RateLimit is the sustained requests per second allowed to one
+	// client (remote IP), RateBurst how many it may send at once; over
+	// it the answer is 429 with Retry-After. 0: DefaultRateLimit and
+	// DefaultRateBurst; a negative RateLimit disables the limit.
+	RateLimit float64
+	RateBurst int
 	// Pipeline codes submitted articles and re-codes articles for the
 	// explain trace; nil: pipeline.New() on first use.
 	Pipeline *pipeline.Pipeline
@@ -57,6 +63,7 @@ type Server struct {
 	pages   map[string]*template.Template
 	codes   *verbs.Codes
 	dict    *actors.Dict
+	limiter *limiter // nil: no rate limit
 
 	// writeMu serialises submissions: one store writer per process.
 	writeMu sync.Mutex
@@ -86,7 +93,8 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = log.Default()
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux(), metrics: newMetrics(), pipe: cfg.Pipeline}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), metrics: newMetrics(), pipe: cfg.Pipeline,
+		limiter: newLimiter(cfg.RateLimit, cfg.RateBurst)}
 	var err error
 	if s.codes, _, err = verbs.Default(); err != nil {
 		return nil, err
