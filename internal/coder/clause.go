@@ -371,7 +371,8 @@ func (sc *sent) nominalInPP(head int, noun bool) bool {
 func (sc *sent) nominalPrep(head int, noun bool) string {
 	h := sc.lower[head]
 	if !noun && (strings.HasSuffix(h, "ing") || strings.HasSuffix(h, "es")) && head >= 2 && !determiners[sc.lower[head-1]] &&
-		sc.refAt[head-1] < 0 && !prepositions[sc.lower[head-1]] && !isVerbLike(sc.lower[head-1]) {
+		sc.refAt[head-1] < 0 && !prepositions[sc.lower[head-1]] && !isVerbLike(sc.lower[head-1]) &&
+		!strings.HasSuffix(sc.lower[head-1], "ly") {
 		// "of cross-border fighting", "five days of border clashes": a
 		// gerund or plural after modifiers is a noun
 		noun = true

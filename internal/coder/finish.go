@@ -35,11 +35,15 @@ func (d *doc) finish() []event.Event {
 		}
 		// one act gets one code: a second trigger of the same root in
 		// the same sentence for the same pair is the same happening
+		// (an accusation is a separate act from the lawsuit or protest
+		// that carries it: "filed a case … accusing Israel of genocide")
 		rk := [3]string{e.src.code, e.tgt.code, verbs.Root(e.code) + "/" + fmt.Sprint(e.s.Index)}
-		if _, ok := seenRoot[rk]; ok {
+		if _, ok := seenRoot[rk]; ok && !e.accusation {
 			continue
 		}
-		seenRoot[rk] = true
+		if !e.accusation {
+			seenRoot[rk] = true
+		}
 		// restatements across sentences are merged after dates and
 		// places are known (package merge); here only within a sentence
 		k := [3]string{e.src.code, e.tgt.code, e.code + "/" + fmt.Sprint(e.s.Index)}

@@ -139,9 +139,17 @@ func itoa(n int) string {
 	return string(b)
 }
 
-// nested reports whether one actor code refines the other.
+// nested reports whether one actor code refines the other: a bare
+// country and one of its agencies (AZE, AZEGOVMIL). Two agencies are two
+// actors even when one code extends the other (ISRGOV, ISRGOVMIL).
 func nested(a, b string) bool {
-	return strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
+	if a == b {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) == 3 && strings.HasPrefix(b, a)
 }
 
 // counterClaims gives a claim the place and date of the opposite claim
