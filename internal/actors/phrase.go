@@ -221,7 +221,8 @@ var placeBound = map[string]bool{"CVL": true, "REF": true, "MED": true, "BUS": t
 // adjectival role words and the nouns they modify without naming an
 // actor: "a military attack", "military provocations", "police raids".
 var adjectival = map[string]bool{"military": true, "police": true, "army": true, "security": true, "intelligence": true,
-	"naval": true, "government": true, "opposition": true, "rebel": true, "militant": true, "diplomatic": true}
+	"naval": true, "government": true, "opposition": true, "rebel": true, "militant": true, "diplomatic": true,
+	"press": true}
 
 var modifiedNouns = map[string]bool{}
 
@@ -232,7 +233,8 @@ func init() {
 		aircraft convoy compound facility facilities installation installations target targets escalation
 		confrontation threat threats pressure support raid raids crackdown sources source checkpoint checkpoints
 		sites site positions position rule coup activity activities deployment deployments intervention ties
-		relations talks analysts analyst experts expert observers intelligence`) {
+		relations talks analysts analyst experts expert observers intelligence freedom freedoms
+		conference conferences release releases`) {
 		modifiedNouns[w] = true
 	}
 }

@@ -335,6 +335,9 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 		}
 	default:
 		tgt := a.tgt
+		if len(tgt) > 0 && len(a.src) > 0 && sameRefs(tgt, a.src[:1]) {
+			tgt = nil // the object found is the source itself: look further
+		}
 		if len(tgt) == 0 && p.Has("notarget") && verbs.Root(code) == "14" && len(a.src) > 0 {
 			tgt = []ref{{code: actors.CountryOf(a.src[0].code) + "GOV", start: -1}}
 		}
