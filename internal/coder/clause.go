@@ -276,8 +276,8 @@ func (sc *sent) rightGroup(from, ce int, src []ref) []ref {
 	}
 	fallback := -1
 	for t := from; t < ce; t++ {
-		if sc.sayHead[t] {
-			break // what a speaker says is another clause
+		if sc.sayHead[t] || sc.isHead(t) && t > from {
+			break // what a speaker says, or another predicate, is another clause
 		}
 		if sc.lower[t] == "," && t+1 < len(sc.lower) && absolutes[sc.lower[t+1]] {
 			break // ", with Moscow's envoy calling…" starts another clause
@@ -444,4 +444,14 @@ func (sc *sent) asClause(t int) bool {
 		return false
 	}
 	return !asNotClause[sc.lower[t+1]]
+}
+
+// isHead reports whether token t triggers one of the sentence's matches.
+func (sc *sent) isHead(t int) bool {
+	for _, m := range sc.matches {
+		if m.head == t {
+			return true
+		}
+	}
+	return false
 }

@@ -190,3 +190,14 @@ func TestContinues(t *testing.T) {
 		}
 	}
 }
+
+func TestYearModifierDatesOnlyItsNoun(t *testing.T) {
+	s := "Armenia condemned the move as a breach of the 2020 ceasefire agreement."
+	trig := strings.Index(s, "condemned")
+	evs := []event.Event{{Sentence: s, Trigger: event.Span{Text: "condemned", Start: trig, End: trig + 9},
+		Clause: event.Span{Start: 0, End: len(s)}}}
+	Annotate(event.Article{ID: "a", Date: "2023-04-24", Text: s}, []event.Sentence{{Text: s}}, evs)
+	if evs[0].Date != "2023-04-24" || evs[0].Background {
+		t.Errorf("the condemnation took the agreement's year: %s background=%v", evs[0].Date, evs[0].Background)
+	}
+}

@@ -38,10 +38,13 @@ func choose(text string, trig, clause event.Span, xs []Expr) *Expr {
 			}
 			continue
 		}
-		if x.End <= ts && adjacent(text[x.End:ts], possessive(x.Text)) {
+		mod := yearModifier(text, x)
+		if x.End <= ts && adjacent(text[x.End:ts], possessive(x.Text) || mod) {
 			return x
 		}
-		if possessive(x.Text) {
+		if possessive(x.Text) || mod {
+			// "Sunday's election", "the 2020 ceasefire agreement": the
+			// expression dates only the noun it qualifies
 			continue
 		}
 		in := x.Start >= cs && x.End <= ce
@@ -88,6 +91,20 @@ func dist(x *Expr, ts, te int) int {
 // adjacent reports whether gap, the text between an expression and the
 // trigger, binds them: only spaces, or for a possessive up to two
 // modifier words ("Sunday's presidential election").
+// yearModifier reports whether x is a bare year qualifying the noun
+// after it ("the 2020 ceasefire agreement", "the 2021 coup").
+func yearModifier(text string, x *Expr) bool {
+	if x.Precision != "year" || len(x.Text) != 4 {
+		return false
+	}
+	before := text[:x.Start]
+	if !(len(before) >= 4 && before[len(before)-4:] == "the ") {
+		return false
+	}
+	after := text[x.End:]
+	return len(after) >= 2 && after[0] == ' ' && after[1] >= 'a' && after[1] <= 'z'
+}
+
 func adjacent(gap string, poss bool) bool {
 	words, inWord := 0, false
 	for i := 0; i < len(gap); i++ {
