@@ -125,6 +125,12 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 			a.tgt = sc.rightGroup(m.end, ce, a.src)
 		}
 	}
+	if m.head > 0 && determiners[sc.lower[m.head-1]] && m.end < len(sc.lower) && sc.lower[m.end] == "from" &&
+		m.end+1 < len(sc.lower) && sc.groupAt[m.end+1] >= 0 && m.target < 0 {
+		// "drawing a rebuke from Beijing": the noun's from-phrase names who acts
+		a.src = sc.refsOf(sc.groupAt[m.end+1])
+		a.tgt = nil
+	}
 	if m.head >= 2 && sc.lower[m.head-1] == "-" && sc.refAt[m.head-2] >= 0 {
 		// "a Russia-mediated ceasefire": the compound names the agent
 		a.src = []ref{sc.refs[sc.refAt[m.head-2]]}
@@ -449,7 +455,7 @@ func (sc *sent) asClause(t int) bool {
 // isHead reports whether token t triggers one of the sentence's matches.
 func (sc *sent) isHead(t int) bool {
 	for _, m := range sc.matches {
-		if m.head == t {
+		if m.head == t && !m.p.Nominal {
 			return true
 		}
 	}

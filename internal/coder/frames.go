@@ -430,13 +430,16 @@ func (sc *sent) otherParty(a *analysis) []ref {
 		return nil
 	}
 	me := actors.CountryOf(a.src[0].code)
+	reaction := reactionRoots[verbs.Root(a.m.p.Code)]
 	for i := len(sc.d.evs) - 1; i >= 0; i-- {
 		d := sc.d.evs[i]
 		if d.s.Index < sc.s.Index-1 {
 			break
 		}
 		r := d.tgt
-		if actors.CountryOf(d.tgt.code) == me || d.tgt.start < 0 {
+		if actors.CountryOf(d.tgt.code) == me || d.tgt.start < 0 ||
+			reaction && actors.CountryOf(d.src.code) != me {
+			// a rebuke, refusal or threat answers whoever acted
 			r = d.src
 		}
 		if actors.CountryOf(r.code) == me {
@@ -810,3 +813,7 @@ func (sc *sent) spans() []tokSpan {
 	}
 	return sc.tokSpans
 }
+
+// reactionRoots answer someone's act: disapproval, rejection, threats,
+// reduced relations.
+var reactionRoots = set("11", "12", "13", "16")

@@ -22,6 +22,7 @@ type ref struct {
 	owned      bool // resolved from a possessive pronoun: "its troops"
 	context    bool // country supplied by the context, not the text
 	explain    []string
+	agent      bool // the role came from a role word ("British warplanes")
 }
 
 // group is a compound actor: "Russia and China", "the EU and Britain".
@@ -81,6 +82,9 @@ func (sc *sent) actors() {
 			r := ref{start: p.Start, end: p.End, code: p.Code, adjective: p.Adjective,
 				capital: len(p.Entries) == 1 && p.Entries[0].Kind == actors.Capital,
 				demonym: len(p.Entries) == 1 && p.Entries[0].Kind == actors.Demonym && len(p.Code) == 3}
+			for _, e := range p.Entries {
+				r.agent = r.agent || e.Kind == actors.Agent
+			}
 			for _, e := range p.Entries {
 				r.explain = append(r.explain, e.Src+" "+e.Kind.String()+" \""+e.Phrase+"\" → "+e.Code)
 			}
@@ -234,7 +238,7 @@ func (sc *sent) buildGroups() {
 		// "U.S. and British warplanes": the role distributes backwards
 		for k := len(g.refs) - 2; k >= 0; k-- {
 			a, b := &sc.refs[g.refs[k]], sc.refs[g.refs[k+1]]
-			if actors.RoleOf(a.code) == "" && len(a.code) == 3 && actors.RoleOf(b.code) != "" && b.start == a.end+1 && sc.lower[a.end] == "and" {
+			if actors.RoleOf(a.code) == "" && len(a.code) == 3 && actors.RoleOf(b.code) != "" && b.agent && b.start == a.end+1 && sc.lower[a.end] == "and" {
 				a.code += actors.RoleOf(b.code)
 			}
 		}
@@ -446,7 +450,8 @@ func (sc *sent) matchFrom(p *verbs.Pattern, ei, ti int, m *match) bool {
 				// demonym used as an adjective ("the Congolese city of")
 				if ei+1 >= len(p.Elems) || p.Elems[ei+1].Kind != verbs.Lit ||
 					!sc.refs[r].adjective && !sc.refs[r].demonym && !sc.litInside(p.Elems[ei+1], sc.refs[r]) &&
-						!(sc.refs[r].end < len(sc.lower) && p.Elems[ei+1].Words[sc.lower[sc.refs[r].end]] && !prepositions[sc.lower[sc.refs[r].end]]) {
+						!(sc.refs[r].end < len(sc.lower) && p.Elems[ei+1].Words[sc.lower[sc.refs[r].end]] && !prepositions[sc.lower[sc.refs[r].end]]) &&
+						!sc.possessesLit(sc.refs[r], p.Elems[ei+1]) {
 					return false
 				}
 				if sc.groupAt[t] >= 0 && m.gapActor < 0 && !sc.refs[r].pronoun && !originCompound(sc.lower, sc.refs[r].end) {
@@ -546,3 +551,10 @@ func originCompound(lower []string, t int) bool {
 }
 
 var ownerWords = set("managed", "owned", "flagged", "operated", "run", "registered", "controlled", "held")
+
+// possessesLit reports whether the actor is the possessor of the pattern
+// word after it ("rejected the group's proposal").
+func (sc *sent) possessesLit(r ref, e verbs.Elem) bool {
+	t := r.end
+	return t+1 < len(sc.lower) && (sc.lower[t] == "'s" || sc.lower[t] == "’s") && e.Words[sc.lower[t+1]]
+}
