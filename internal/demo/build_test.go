@@ -12,7 +12,8 @@ import (
 
 // TestDemoEndToEnd builds the demo database with the real pipeline and
 // checks the seed episode raises an alert with the seed-like report as
-// evidence, and the quiet dyads raise none.
+// evidence, every planned escalation raises one alert, and the quiet
+// dyads raise none.
 func TestDemoEndToEnd(t *testing.T) {
 	ctx := context.Background()
 	db := "sqlite:" + filepath.Join(t.TempDir(), "demo.db")
@@ -53,19 +54,22 @@ func TestDemoEndToEnd(t *testing.T) {
 	if !found {
 		t.Errorf("no ARM-AZE alert around 2024-04-01 with %s in its evidence", truth.Seed)
 	}
-	// Episodes: which planned escalations raised an alert.
+	// Every planned escalation raises exactly one alert (an episode is
+	// one alert however many days it fires).
 	for _, e := range truth.Episodes {
 		if e.Kind != "escalation" {
 			continue
 		}
 		d, _ := tension.ParseDyad(e.Dyad)
-		hit := false
+		hits := 0
 		for _, a := range sum.Alerts {
 			if a.DyadName == d.String() && a.LastDay >= e.Start && a.FirstDay <= e.End {
-				hit = true
+				hits++
 			}
 		}
-		t.Logf("episode %s %s..%s: alert %v", e.Dyad, e.Start, e.End, hit)
+		if hits != 1 {
+			t.Errorf("escalation %s %s..%s raised %d alerts, want 1", e.Dyad, e.Start, e.End, hits)
+		}
 	}
 	if os.Getenv("FLASHPOINT_DEMO_KEEP") != "" {
 		t.Log(db)

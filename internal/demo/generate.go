@@ -69,6 +69,7 @@ type gen struct {
 	arts  []event.Article
 	truth Truth
 	n     int
+	burst int // escalation reports written so far: rotates their templates
 }
 
 // factor is the planned multiplier of a dyad's conflict on day d.
@@ -105,6 +106,15 @@ func (g *gen) day(p *dyadPlan, d time.Time) {
 	}
 	for range g.poisson(p.Material * f) {
 		g.article(p, d, "material")
+	}
+	if f > 1 {
+		// An escalation is many distinct happenings, not one told many
+		// times: every day two more, each a different kind of attack
+		// (CAMEO root), place and direction, filed by different outlets,
+		// so the store keeps them apart as incidents.
+		for range burstPerDay {
+			g.article(p, d, "escalation")
+		}
 	}
 	for range g.poisson(p.Verbal * min(f, 4)) {
 		g.article(p, d, "verbal")
@@ -157,6 +167,24 @@ func (g *gen) article(p *dyadPlan, d time.Time, kind string) {
 			}
 			ev(x, y, "material", true, denied)
 		}
+	case "escalation":
+		t := escalationTemplates[g.burst%len(escalationTemplates)]
+		if g.burst%2 == 1 {
+			x, y = y, x
+		}
+		places := x.Places
+		if len(places) == 0 {
+			places = y.Places
+		}
+		place := places[(g.burst/2)%len(places)]
+		g.burst++
+		if t.mobilise {
+			sents = append(sents, fmt.Sprintf(t.text, capital(x.Name), y.Name, wd))
+		} else {
+			sents = append(sents, fmt.Sprintf(t.text, x.Adj, y.Adj, place, wd))
+		}
+		title = fmt.Sprintf(t.title, x.Adj, y.Adj)
+		ev(x, y, "material", false, false)
 	case "verbal":
 		if g.rng.IntN(2) == 0 {
 			sents = append(sents, fmt.Sprintf("%s accused %s of provoking tensions.", capital(x.Name), y.Name))
@@ -193,6 +221,9 @@ func (g *gen) article(p *dyadPlan, d time.Time, kind string) {
 	text = strings.ReplaceAll(text, " \n\n", "\n\n")
 	pub := d.AddDate(0, 0, 1).Format(time.DateOnly)
 	wire := g.pick(wires)
+	if kind == "escalation" {
+		wire = wires[g.burst%len(wires)] // outlets in turn
+	}
 	a := event.Article{ID: id, Date: pub, Title: title, Text: text, Source: wire,
 		URL: "https://example.org/flashpoint-demo/" + id}
 	g.arts = append(g.arts, a)
@@ -206,6 +237,25 @@ func (g *gen) article(p *dyadPlan, d time.Time, kind string) {
 		g.arts = append(g.arts, c)
 		g.truth.Copies = append(g.truth.Copies, Copy{c.ID, id})
 	}
+}
+
+// burstPerDay is the extra material reports on each escalation day.
+const burstPerDay = 2
+
+// escalationTemplates are the escalation reports, each coded with its
+// own CAMEO root (194 shelling, 171 seizure, 180 assault, 154
+// mobilisation, 190 attack) so a week of them is many incidents.
+// Arguments: attacker adjective, target adjective, place, weekday; a
+// mobilise template takes attacker name, target name, weekday.
+var escalationTemplates = []struct {
+	text, title string
+	mobilise    bool
+}{
+	{"%s forces shelled %s positions near %s on %s.", "%s forces shell %s positions", false},
+	{"%s troops seized a %s patrol boat near %s on %s.", "%s troops seize %s patrol boat", false},
+	{"%s gunmen attacked %s police near %s on %s.", "%s gunmen attack %s police", false},
+	{"%s mobilised troops on the border with %s on %s.", "%s troops mass on %s border", true},
+	{"%s soldiers attacked %s positions near %s on %s.", "%s soldiers attack %s positions", false},
 }
 
 func indexOf(s []string, x string) int {

@@ -34,6 +34,26 @@ var handItems = []handItem{
 			{SeedID, "2024-04-02", "ARM", "AZE", "verbal", false, false},
 			{SeedID, "2020", "AZE", "ARM", "background", false, false},
 		}},
+	// Two other outlets report the seed's shooting in their own words:
+	// the happening rests on three independent reports.
+	{event.Article{ID: "demo-2024-04-02-aze-arm-nakhchivan", Date: "2024-04-02", Source: "Harbor Times",
+		Title: "Azerbaijan says Armenian troops opened fire near Nakhchivan",
+		Text: strings.Join([]string{
+			"Armenian troops opened fire on Azerbaijani positions near Nakhchivan on Monday, according to Azerbaijan's defence ministry.",
+			"Officials did not give further details.",
+		}, " ")},
+		[]TrueEvent{
+			{"demo-2024-04-02-aze-arm-nakhchivan", "2024-04-01", "ARM", "AZE", "material", true, false},
+		}},
+	{event.Article{ID: "demo-2024-04-02-aze-arm-positions", Date: "2024-04-02", Source: "Global Desk",
+		Title: "Baku reports attack on its border positions",
+		Text: strings.Join([]string{
+			"Armenian soldiers attacked Azerbaijani positions near Nakhchivan on Monday, Azerbaijani officials said.",
+			"Independent verification was not possible.",
+		}, " ")},
+		[]TrueEvent{
+			{"demo-2024-04-02-aze-arm-positions", "2024-04-01", "ARM", "AZE", "material", true, false},
+		}},
 	{event.Article{ID: "demo-2024-04-02-aze-arm-followup", Date: "2024-04-02", Source: "Meridian News",
 		Title: "Shots exchanged on Armenia-Azerbaijan frontier",
 		Text: strings.Join([]string{

@@ -13,17 +13,30 @@ type Config struct {
 	// MinBaseline floors the baseline weight per day: a dyad that is
 	// usually silent is compared with a little background noise, not 0.
 	MinBaseline float64
-	// Dispersion is the least variance/mean ratio assumed for the daily
-	// weight (1 would be Poisson counts of unit weight; news is
-	// overdispersed and weights vary).
+	// Dispersion is the variance/mean ratio of the daily weight's
+	// Poisson part: incidents of weight w arriving at random give a ratio
+	// E[w²]/E[w], at most the heaviest weight (2, an attack), which is
+	// the default, so unequal weights never look like a spike.
 	Dispersion float64
+	// Overdispersion is the floor of the dyad's extra-Poisson variance,
+	// the squared coefficient of variation of its daily rate (1/shape of
+	// a negative binomial): the detector estimates it from the baseline
+	// days' variance, (variance - Dispersion×mean)/mean², and never
+	// assumes less than this.
+	Overdispersion float64
+	// DispersionDays is the window, in days before the tested window,
+	// over which the overdispersion is estimated (at least Baseline): a
+	// dyad's burstiness changes more slowly than its level and needs more
+	// days to estimate.
+	DispersionDays int
 	// Windows are the spike lengths tested, in days: a one-day burst and
 	// sustained escalations are tested separately.
 	Windows []int
 	// Alpha is the largest tail probability of the window's weight under
-	// the baseline: the weight over its variance/mean ratio c is tested
-	// as a Poisson count with mean expected/c (a quasi-Poisson test that
-	// keeps small counts honest where a z-score would not).
+	// the baseline: the weight in units of Dispersion is tested as a
+	// negative binomial count with the baseline's mean and estimated
+	// overdispersion (an exact tail keeps small counts honest where a
+	// z-score would not, and a gamma-mixed tail keeps bursty dyads quiet).
 	Alpha float64
 	// MinRatio is the least observed/expected weight ratio.
 	MinRatio float64
@@ -50,17 +63,19 @@ type Config struct {
 // DefaultConfig returns the documented defaults.
 func DefaultConfig() Config {
 	return Config{
-		Baseline:    42,
-		MinBaseline: 0.1,
-		Dispersion:  2,
-		Windows:     []int{1, 3, 7},
-		Alpha:       5e-4,
-		MinRatio:    2,
-		MinWeight:   1.5,
-		MinReports:  2,
-		EpisodeGap:  3,
-		Warmup:      14,
-		Evidence:    5,
+		Baseline:       42,
+		MinBaseline:    0.1,
+		Dispersion:     2,
+		Overdispersion: 0.02,
+		DispersionDays: 91,
+		Windows:        []int{1, 3, 7},
+		Alpha:          5e-4,
+		MinRatio:       2,
+		MinWeight:      1.5,
+		MinReports:     2,
+		EpisodeGap:     3,
+		Warmup:         14,
+		Evidence:       5,
 	}
 }
 
@@ -74,6 +89,9 @@ func (c *Config) fill() {
 	}
 	if c.Dispersion <= 0 {
 		c.Dispersion = d.Dispersion
+	}
+	if c.Overdispersion <= 0 {
+		c.Overdispersion = d.Overdispersion
 	}
 	if len(c.Windows) == 0 {
 		c.Windows = d.Windows
@@ -255,11 +273,14 @@ func Detect(d Dyad, days []Day, cfg Config) []Alert {
 		w[i] = days[i].Weight
 		cw[i+1] = cw[i] + w[i]
 	}
-	mean, variance := make([]float64, n), make([]float64, n)
-	b := baseline{w: w, skip: make([]bool, n), size: cfg.Baseline}
+	mean, od := make([]float64, n), make([]float64, n)
+	skip := make([]bool, n)
+	b := baseline{w: w, skip: skip, size: cfg.Baseline}
+	long := baseline{w: w, skip: skip, size: max(cfg.DispersionDays, cfg.Baseline)}
 	var hits []hit
 	for i := range n {
-		mean[i], variance[i] = b.step()
+		mean[i], _ = b.step()
+		od[i] = long.overdispersion(cfg)
 		if i < cfg.Warmup || w[i] == 0 {
 			continue // an alert day has conflict of its own
 		}
@@ -275,10 +296,7 @@ func Detect(d Dyad, days []Day, cfg Config) []Alert {
 			if x < cfg.MinRatio*e || x < cfg.MinWeight {
 				continue
 			}
-			// Variance/mean ratio of the window sum, widened for the
-			// uncertainty of a baseline estimated from few days.
-			c := max(cfg.Dispersion, variance[start]/m) * (1 + float64(s)/float64(cfg.Baseline))
-			p := poissonTail(e/c, x/c)
+			p := tail(x, float64(s), m, od[start], min(start, cfg.Baseline), cfg)
 			if p > cfg.Alpha || !enoughReports(days[start:i+1], cfg.MinReports) {
 				continue
 			}
@@ -289,14 +307,18 @@ func Detect(d Dyad, days []Day, cfg Config) []Alert {
 		}
 		if best.i >= 0 {
 			hits = append(hits, best)
-			b.skip[i] = true
+			skip[i] = true
 		}
 	}
 	var out []Alert
 	for k := 0; k < len(hits); {
 		j := k
 		peak := k
-		for j+1 < len(hits) && hits[j+1].i-hits[j].i <= cfg.EpisodeGap {
+		// A fired day joins the episode when it is at most EpisodeGap
+		// days after the last one or its window reaches back to within
+		// that gap: a week's window still holding the episode's days is
+		// the same episode, not a new one.
+		for j+1 < len(hits) && hits[j+1].i-hits[j+1].window+1-hits[j].i <= cfg.EpisodeGap {
 			j++
 			if hits[j].z > hits[peak].z {
 				peak = j
@@ -320,6 +342,34 @@ func Detect(d Dyad, days []Day, cfg Config) []Alert {
 		k = j + 1
 	}
 	return out
+}
+
+// overdispersion steps the long window on by one day and returns the
+// dyad's extra-Poisson variance b estimated from it: the daily weight's
+// variance is modelled as a·m + b·m² (a = Dispersion). The sample
+// variance is raised by one standard error (sqrt(2/(n-1)) of it, the
+// normal-theory value): a bursty dyad's sample variance is skewed and
+// more often under than over its true value, and an underestimate is a
+// false alert.
+func (b *baseline) overdispersion(cfg Config) float64 {
+	n := min(b.i, b.size)
+	m, v := b.step()
+	if m <= 0 || n < 2 {
+		return cfg.Overdispersion
+	}
+	v *= 1 + math.Sqrt(2/float64(n-1))
+	return max(cfg.Overdispersion, (v-cfg.Dispersion*m)/(m*m))
+}
+
+// tail returns the probability that s days of a dyad whose baseline
+// days (n of them) have mean m and overdispersion b weigh x or more: the
+// window sum in units of a = Dispersion is negative binomial with mean
+// s·m/a and size s/b. Both parts are widened by 1 + s/n for a mean
+// estimated from n days.
+func tail(x, s, m, b float64, n int, cfg Config) float64 {
+	widen := 1 + s/float64(max(n, 1))
+	a := cfg.Dispersion * widen
+	return nbTail(s*m/a, s/(b*widen), x/a)
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }

@@ -1,6 +1,7 @@
 package tension
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"strconv"
@@ -121,40 +122,55 @@ func simulate(shape, mu float64, length, trials, years int, cfg Config) simResul
 
 func (r simResult) rate() float64 { return float64(r.detected) / float64(r.tried) }
 
-// TestSimulation checks the acceptance rule: 3× spikes carrying at least
-// about a dozen expected incidents are detected in ≥ 95 % of trials, and
-// stationary series raise ≤ 1 false alert per dyad-year. Run with -v to
-// print the table in docs/tension.md (FLASHPOINT_SIM_FULL=1 for all rows).
+// inClass reports whether a 3× spike belongs to the class the docs
+// promise to detect in ≥ 95 % of trials: sustained at least 3 days and
+// carrying at least 35 incidents at the baseline rate (mu × days), on a
+// dyad no burstier than a negative binomial of shape 10.
+func inClass(shape, mu float64, length int) bool {
+	return (shape == 0 || shape >= 10) && length >= 3 && mu*float64(length) >= 35
+}
+
+// TestSimulation checks the acceptance rule on a grid of baselines and
+// spike lengths for Poisson and overdispersed series: every stationary
+// row raises ≤ 1 false alert per dyad-year (100 years each), and 3×
+// spikes of the documented class (inClass) are detected in ≥ 95 % of 200
+// trials. Run with -v to print the tables in docs/tension.md.
 func TestSimulation(t *testing.T) {
-	cfg := DefaultConfig()
-	type row struct {
-		mu     float64
-		length int
-		need   bool // the acceptance rule applies: enough incidents in the spike
+	if testing.Short() {
+		t.Skip("simulation grid")
 	}
+	cfg := DefaultConfig()
 	for _, fam := range []struct {
-		name     string
-		shape    float64
-		maxFalse float64 // per dyad-year; the NB family is reported with sampling slack
-		rows     []row
+		name  string
+		shape float64
 	}{
-		{"Poisson", 0, 1, []row{{0.5, 1, false}, {0.5, 7, false}, {1, 3, false}, {1, 7, false}, {2, 3, false}, {2, 7, false},
-			{3, 7, true}, {5, 1, false}, {5, 3, false}, {10, 1, false}, {10, 3, true}, {20, 1, true}}},
-		{"negative binomial, shape 10", 10, 1.25, []row{{0.5, 7, false}, {1, 7, false}, {2, 7, false}, {3, 7, false},
-			{5, 3, false}, {5, 7, true}, {10, 1, false}, {10, 3, false}, {20, 1, false}, {20, 3, true}, {50, 1, false}}},
+		{"Poisson", 0},
+		{"negative binomial, shape 10 (overdispersion 0.1)", 10},
+		{"negative binomial, shape 3 (overdispersion 0.33)", 3},
 	} {
 		t.Logf("%s daily counts:", fam.name)
-		t.Logf("| baseline incidents/day | spike days | detected (3×) | false alerts / dyad-year |")
-		t.Logf("|---:|---:|---:|---:|")
-		for _, c := range fam.rows {
-			r := simulate(fam.shape, c.mu, c.length, 200, 40, cfg)
-			t.Logf("| %.1f | %d | %.1f %% | %.2f |", c.mu, c.length, 100*r.rate(), r.falsePerYear)
-			if r.falsePerYear > fam.maxFalse {
-				t.Errorf("%s mu %.1f: %.2f false alerts per dyad-year, want <= %.2f", fam.name, c.mu, r.falsePerYear, fam.maxFalse)
+		t.Logf("| baseline incidents/day | 3× for 1 day | 3× for 3 days | 3× for 7 days | false alerts / dyad-year |")
+		t.Logf("|---:|---:|---:|---:|---:|")
+		for _, mu := range []float64{0.5, 1, 2, 3, 5, 10, 20, 50} {
+			line := fmt.Sprintf("| %.1f |", mu)
+			worst := 0.0
+			for _, length := range []int{1, 3, 7} {
+				r := simulate(fam.shape, mu, length, 200, 100, cfg)
+				mark := ""
+				if inClass(fam.shape, mu, length) {
+					mark = " ✓"
+					if r.rate() < 0.95 {
+						t.Errorf("%s mu %.1f, %d days: detected %.1f %%, want >= 95 %%", fam.name, mu, length, 100*r.rate())
+					}
+				}
+				line += fmt.Sprintf(" %.1f %%%s |", 100*r.rate(), mark)
+				if r.falsePerYear > 1 {
+					t.Errorf("%s mu %.1f (seed of %d-day row): %.2f false alerts per dyad-year, want <= 1",
+						fam.name, mu, length, r.falsePerYear)
+				}
+				worst = max(worst, r.falsePerYear)
 			}
-			if c.need && r.rate() < 0.95 {
-				t.Errorf("%s mu %.1f, %d days: detected %.1f %%, want >= 95 %%", fam.name, c.mu, c.length, 100*r.rate())
-			}
+			t.Logf("%s %.2f |", line, worst)
 		}
 	}
 }
