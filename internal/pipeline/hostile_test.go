@@ -14,6 +14,7 @@ import (
 
 	"github.com/flashpoint/flashpoint/internal/event"
 	"github.com/flashpoint/flashpoint/internal/read"
+	"github.com/flashpoint/flashpoint/internal/testutil"
 )
 
 // The hostile-input corpus: each file under ../read/testdata/hostile (and
@@ -126,7 +127,7 @@ func TestHostileInput(t *testing.T) {
 	runtime.GC()
 	var base runtime.MemStats
 	runtime.ReadMemStats(&base)
-	peak := sampleHeap()
+	peak := testutil.SampleHeap()
 	defer func() {
 		// Bounded memory: the 100 MB line never sits in memory whole (the
 		// reader drops it past the 64 MiB line limit), and nothing else
@@ -147,7 +148,7 @@ func TestHostileInput(t *testing.T) {
 				}
 			}
 			runtime.GC()
-			casePeak := sampleHeap()
+			casePeak := testutil.SampleHeap()
 			arts := runHostile(t, p, path, c.want)
 			t.Logf("heap peak %d MiB (before the corpus: %d MiB)", casePeak()>>20, base.HeapAlloc>>20)
 			if c.check != nil && len(arts) > 0 {
@@ -310,28 +311,4 @@ func genHugeJSON(path string) error {
 func genRunOn(path string) error {
 	clause := "Azerbaijan accused Armenia of shelling positions near Lachin while officials in Baku met and "
 	return os.WriteFile(path, []byte("date 2024-04-02\n"+strings.Repeat(clause, 1<<20/len(clause))+"\n"), 0o644)
-}
-
-// sampleHeap samples HeapAlloc every 5 ms until the returned function is
-// called, which returns the largest value seen.
-func sampleHeap() func() uint64 {
-	done := make(chan struct{})
-	res := make(chan uint64)
-	go func() {
-		var peak uint64
-		var m runtime.MemStats
-		tick := time.NewTicker(5 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			runtime.ReadMemStats(&m)
-			peak = max(peak, m.HeapAlloc)
-			select {
-			case <-done:
-				res <- peak
-				return
-			case <-tick.C:
-			}
-		}
-	}()
-	return func() uint64 { close(done); return <-res }
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"github.com/flashpoint/flashpoint/internal/testutil"
 	"io"
 	"log"
 	"net"
@@ -79,7 +80,7 @@ func TestLoadLoopback(t *testing.T) {
 			runtime.GC()
 			var before runtime.MemStats
 			runtime.ReadMemStats(&before)
-			peak := sampleHeap()
+			peak := testutil.SampleHeap()
 
 			burst := c.burst
 			var counts sync.Map // status -> *int64
@@ -149,28 +150,4 @@ func get(t *testing.T, c *http.Client, url string) int {
 	defer resp.Body.Close()
 	io.Copy(io.Discard, resp.Body)
 	return resp.StatusCode
-}
-
-// sampleHeap samples HeapAlloc every 5 ms until the returned function is
-// called, which returns the largest value seen.
-func sampleHeap() func() uint64 {
-	done := make(chan struct{})
-	res := make(chan uint64)
-	go func() {
-		var peak uint64
-		var m runtime.MemStats
-		tick := time.NewTicker(5 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			runtime.ReadMemStats(&m)
-			peak = max(peak, m.HeapAlloc)
-			select {
-			case <-done:
-				res <- peak
-				return
-			case <-tick.C:
-			}
-		}
-	}()
-	return func() uint64 { close(done); return <-res }
 }
