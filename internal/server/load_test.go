@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"github.com/flashpoint/flashpoint/internal/testutil"
 	"io"
 	"log"
 	"net"
@@ -13,6 +12,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/flashpoint/flashpoint/internal/testutil"
 )
 
 // loadPaths is the mix a dashboard user's browser and API clients send.
