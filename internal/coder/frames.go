@@ -231,6 +231,12 @@ func (sc *sent) code() {
 		for _, acc := range accs {
 			acc.code = accusationCode(acc.code, acc.claims, sc)
 			sc.d.ctx.accusations = append(sc.d.ctx.accusations, acc)
+			// a denial in the same sentence denies the claimed act
+			for _, e := range sc.d.evs {
+				if e.denies == acc && acc.claims != nil {
+					e.denies = acc.claims
+				}
+			}
 		}
 	}
 	if len(as) > 0 && as[len(as)-1].src != nil {
@@ -518,6 +524,16 @@ func (sc *sent) denial(a *analysis, all []*analysis) []*draft {
 			}
 			if len(owner) > 0 && actors.CountryOf(owner[0].code) != me {
 				accuser = owner
+				break
+			}
+		}
+	}
+	if accuser == nil {
+		// an accusation earlier in this sentence: "China accused the
+		// Philippines of ramming a vessel, an account Manila denied"
+		for i := len(sc.d.evs) - 1; i >= 0 && sc.d.evs[i].s.Index == sc.s.Index; i-- {
+			if e := sc.d.evs[i]; e.accusation && actors.CountryOf(e.tgt.code) == me {
+				accuser, denied = []ref{e.src}, e
 				break
 			}
 		}
