@@ -285,8 +285,11 @@ func (sc *sent) rightGroup(from, ce int, src []ref) []ref {
 		if sc.sayHead[t] || sc.isHead(t) && t > from {
 			break // what a speaker says, or another predicate, is another clause
 		}
-		if sc.lower[t] == "," && t+1 < len(sc.lower) && absolutes[sc.lower[t+1]] {
-			break // ", with Moscow's envoy calling…" starts another clause
+		if sc.lower[t] == "," && t+1 < len(sc.lower) && sc.groupOf(t) < 0 &&
+			(absolutes[sc.lower[t+1]] || determiners[sc.lower[t+1]] && sc.asideWithSubject(t+1)) {
+			// ", with Moscow's envoy calling…" starts another clause;
+			// ", an account Manila denied" is an aside with its own subject
+			break
 		}
 		g := sc.groupAt[t]
 		if g < 0 || sc.speaker[t] || sc.refs[sc.refAt[t]].owned {
@@ -457,6 +460,18 @@ func (sc *sent) isHead(t int) bool {
 	for _, m := range sc.matches {
 		if m.head == t && !m.p.Nominal {
 			return true
+		}
+	}
+	return false
+}
+
+// asideWithSubject reports whether the words from t hold an actor right
+// before a predicate of its own ("an account Manila denied").
+func (sc *sent) asideWithSubject(t int) bool {
+	for k := t; k < len(sc.lower) && k < t+6; k++ {
+		if r := sc.refAt[k]; r >= 0 {
+			e := sc.refs[r].end
+			return e < len(sc.lower) && sc.isHead(e)
 		}
 	}
 	return false
