@@ -224,7 +224,7 @@ func (sc *sent) buildGroups() {
 	for i := 0; i < len(sc.refs); i++ {
 		g := group{refs: []int{i}, start: sc.refs[i].start, end: sc.refs[i].end}
 		first, listed := i, false
-		for i+1 < len(sc.refs) && (sc.refs[i].pair || sc.coordinated(g.end, sc.refs[i+1].start)) {
+		for i+1 < len(sc.refs) && (sc.refs[i].pair || !sc.refs[i+1].pair && sc.coordinated(g.end, sc.refs[i+1].start)) {
 			listed = listed || sc.refs[i].pair || sc.conjoined(g.end, sc.refs[i+1].start)
 			i++
 			g.refs = append(g.refs, i)

@@ -57,6 +57,7 @@ func Restatements(evs []event.Event) []event.Event {
 		}
 	}
 	counterClaims(evs, drop)
+	generalities(evs, drop)
 	out := make([]event.Event, 0, len(evs))
 	for i, e := range evs {
 		if drop[i] {
@@ -175,6 +176,26 @@ func counterClaims(evs []event.Event, drop []bool) {
 				e.Date, e.DatePrecision, e.DateText = o.Date, o.DatePrecision, o.DateText
 			}
 			break
+		}
+	}
+}
+
+// generalities drops a generic accusation ("both nations accuse each
+// other", 112) between two countries when the article also reports a
+// specific one between them (1121-1125): the summary restates it.
+func generalities(evs []event.Event, drop []bool) {
+	for i := range evs {
+		e := &evs[i]
+		if drop[i] || e.Code != "112" {
+			continue
+		}
+		for j := range evs {
+			o := &evs[j]
+			if j != i && !drop[j] && len(o.Code) == 4 && strings.HasPrefix(o.Code, "112") &&
+				o.Source.Country == e.Source.Country && o.Target.Country == e.Target.Country && o.Background == e.Background {
+				drop[i] = true
+				break
+			}
 		}
 	}
 }

@@ -109,3 +109,14 @@ func TestRestatements(t *testing.T) {
 		})
 	}
 }
+
+func TestGenericAccusationYieldsToSpecific(t *testing.T) {
+	out := Restatements([]event.Event{
+		ev("d-1", "AZE", "ARMMIL", "1123", 0, "2024-04-02", "", false, false),
+		ev("d-2", "AZE", "ARM", "112", 6, "2024-04-02", "", false, false),
+		ev("d-3", "ARM", "AZE", "112", 6, "2024-04-02", "", false, false),
+	})
+	if len(out) != 2 || out[0].ID != "d-1" || out[1].ID != "d-3" {
+		t.Errorf("survivors %v, want d-1 and d-3 (no specific ARM→AZE accusation)", out)
+	}
+}
