@@ -21,6 +21,7 @@ type Metrics struct {
 	Redeliveries atomic.Int64 // messages received with a delivery count above 1
 	Errors       atomic.Int64 // failed batches and articles (retried later)
 	DeadLetters  atomic.Int64
+	Conflicts    atomic.Int64 // batches rolled back and rewritten after a deadlock with another worker
 	Lag          atomic.Int64 // messages on the stream not yet delivered to any worker
 	AckPending   atomic.Int64 // delivered, not yet acknowledged (all workers)
 
@@ -61,6 +62,7 @@ func (m *Metrics) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	metric("events_total", "counter", "Events stored.", m.Events.Load())
 	metric("redeliveries_total", "counter", "Messages received more than once.", m.Redeliveries.Load())
 	metric("errors_total", "counter", "Failed batches or articles, to be retried.", m.Errors.Load())
+	metric("conflicts_total", "counter", "Batches rewritten after a lock conflict with another worker.", m.Conflicts.Load())
 	metric("dead_letters_total", "counter", "Messages moved to the dead-letter subject.", m.DeadLetters.Load())
 	metric("lag_messages", "gauge", "Messages on the stream not yet delivered to any worker.", m.Lag.Load())
 	metric("ack_pending_messages", "gauge", "Messages delivered to workers and not yet acknowledged.", m.AckPending.Load())

@@ -79,9 +79,12 @@ func TestWorkersKilled(t *testing.T) {
 		}
 	}()
 
-	// Kill worker 0 once a quarter of the articles is stored.
+	// Kill worker 0 once a quarter of the articles is stored. The
+	// deadlines grow with the corpus so a slow machine does not fail
+	// a large run: at least 2 minutes, or 10 ms per article.
+	wait := max(2*time.Minute, time.Duration(n)*10*time.Millisecond)
 	killedAt := int64(-1)
-	for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+	for deadline := time.Now().Add(wait); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
 		var c int64
 		if err := st.DB().QueryRow("SELECT COUNT(*) FROM articles").Scan(&c); err != nil {
 			t.Fatal(err)
@@ -102,7 +105,7 @@ func TestWorkersKilled(t *testing.T) {
 			if err != nil {
 				t.Fatalf("worker %d: %v", i, err)
 			}
-		case <-time.After(3 * time.Minute):
+		case <-time.After(wait + time.Minute):
 			t.Fatalf("worker %d did not finish", i)
 		}
 	}

@@ -3,6 +3,7 @@ package queue
 import (
 	"context"
 	"errors"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"time"
@@ -51,13 +52,50 @@ func (w *worker) write(items []*item) {
 }
 
 // commit writes the batch; failed[i] is set for articles the store
-// refused alone. An error means nothing was committed.
+// refused alone. An error means nothing was committed. A batch that
+// lost a deadlock or serialization conflict to another worker is rolled
+// back and written again at once (a few times), not redelivered.
 func (w *worker) commit(ctx context.Context, items []*item) (failed []error, err error) {
+	for attempt := 1; ; attempt++ {
+		var res []store.Result
+		failed, res, err = w.commitOnce(ctx, items)
+		if attempt < maxAttempts && store.Retryable(err) {
+			w.met.Conflicts.Add(1)
+			sleep(ctx, time.Duration(attempt)*time.Duration(rand.Int64N(int64(20*time.Millisecond))))
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		for i, it := range items {
+			if res[i].Outcome == store.Duplicate {
+				it.seen = true
+			} else {
+				w.met.Events.Add(int64(res[i].Events))
+			}
+		}
+		return failed, nil
+	}
+}
+
+// maxAttempts bounds the immediate re-runs of a conflicting batch.
+const maxAttempts = 5
+
+// commitOnce is one attempt at the batch's transaction. It announces
+// every article first, so the store takes all of the batch's incident
+// locks at once in its fixed order.
+func (w *worker) commitOnce(ctx context.Context, items []*item) (failed []error, res []store.Result, err error) {
 	b, err := w.st.Begin(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	for _, it := range items {
+		if it.dead == "" && !it.seen && it.reject == "" {
+			b.Reserve(&it.a, it.events)
+		}
 	}
 	failed = make([]error, len(items))
+	res = make([]store.Result, len(items))
 	for i, it := range items {
 		switch {
 		case it.dead != "", it.seen:
@@ -65,29 +103,26 @@ func (w *worker) commit(ctx context.Context, items []*item) (failed []error, err
 			file, line := origin(&it.a)
 			if err := b.Reject(store.Reject{File: file, Line: line, Reason: it.reject}); err != nil {
 				b.Rollback()
-				return nil, err
+				return nil, nil, err
 			}
 		default:
-			res, err := b.Add(&it.a, it.fp, it.events)
+			r, err := b.Add(&it.a, it.fp, it.events)
 			var ae *store.ArticleError
-			if errors.As(err, &ae) {
+			if errors.As(err, &ae) && !store.Retryable(err) {
 				failed[i] = err
 				continue
 			}
-			if err != nil {
+			if err != nil { // a conflict undoes the whole batch
 				b.Rollback()
-				return nil, err
+				return nil, nil, err
 			}
-			it.seen = res.Outcome == store.Duplicate
-			if !it.seen {
-				w.met.Events.Add(int64(res.Events))
-			}
+			res[i] = r
 		}
 	}
 	if err := b.Commit(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return failed, nil
+	return failed, res, nil
 }
 
 // ack settles a committed message.

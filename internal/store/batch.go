@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -10,9 +11,9 @@ import (
 )
 
 // writeQueries are prepared once per Store; "?" is rebound to "$n" on
-// PostgreSQL. Queries whose names end in "Lock" get FOR UPDATE on
-// PostgreSQL so concurrent writers serialise on the incidents they
-// touch (SQLite's IMMEDIATE transactions serialise writers anyway).
+// PostgreSQL. Incident rows are not locked by these queries: on
+// PostgreSQL writers take advisory locks first (locks.go), on SQLite
+// IMMEDIATE transactions serialise writers anyway.
 var writeQueries = map[string]string{
 	"seen": `SELECT id FROM articles WHERE id = ? OR content_hash = ? LIMIT 1`,
 	"near": `SELECT id, simhash, date FROM articles WHERE duplicate_of IS NULL AND (
@@ -21,21 +22,55 @@ var writeQueries = map[string]string{
 	"insertArticle": `INSERT INTO articles (id, date, title, url, source, content_hash, simhash, sh0, sh1, sh2, sh3, duplicate_of, ingested_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"insertText": `INSERT INTO article_texts (id, text) VALUES (?, ?)`,
-	"originalIncidents": `SELECT DISTINCT incident_id, source_country, target_country, root, background
-		FROM events WHERE doc_id = ? AND incident_id IS NOT NULL`,
-	"deniedIncident": `SELECT incident_id FROM events WHERE id = ? AND incident_id IS NOT NULL
-		ORDER BY CASE WHEN doc_id = ? THEN 0 ELSE 1 END, seq LIMIT 1`,
-	"candidatesLock": `SELECT ` + incidentColumnList + ` FROM incidents
-		WHERE source_country = ? AND target_country = ? AND root = ? AND background = ? AND date IN (?, ?, ?)`,
-	"incidentLock": `SELECT ` + incidentColumnList + ` FROM incidents WHERE id = ?`,
+	// The incidents of an original article, keyed by its events' dyads.
+	"originalIncidents": `SELECT e.source_country, e.target_country, e.root, e.background, ` + prefixed("i", incidentColumns) + `
+		FROM events e JOIN incidents i ON i.id = e.incident_id WHERE e.doc_id = ?`,
+	// The incident of the first stored event with this id (another article's).
+	"deniedIncident": `SELECT ` + incidentColumnList + ` FROM incidents WHERE id =
+		(SELECT incident_id FROM events WHERE id = ? AND incident_id IS NOT NULL ORDER BY seq LIMIT 1)`,
+	// The range lets the dyad index seek to the window's days instead of
+	// reading every incident of the dyad.
+	"candidates": `SELECT ` + incidentColumnList + ` FROM incidents
+		WHERE source_country = ? AND target_country = ? AND root = ? AND background = ?
+		AND date BETWEEN ? AND ? AND date IN (?, ?, ?)`,
 	"insertIncident": `INSERT INTO incidents (source_country, target_country, root, code, quad_class, date, location, background,
 		first_seen, last_seen, mentions, articles, sources, claims, denials)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, '', 0, 0) RETURNING id`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+	// SQLite: the tallies as computed by the (only) writer.
 	"updateIncident": `UPDATE incidents SET location = ?, first_seen = ?, last_seen = ?, mentions = ?, articles = ?,
 		sources = ?, claims = ?, denials = ? WHERE id = ?`,
 	"insertEvent":  `INSERT INTO events (` + eventColumnList + `) VALUES (` + placeholders(len(eventColumns)) + `)`,
 	"insertReject": `INSERT INTO rejects (file, line, reason, rejected_at) VALUES (?, ?, ?, ?)`,
 }
+
+// pgWriteQueries are PostgreSQL-only statements, rebound like
+// writeQueries. An event that starts an incident inserts it in the same
+// statement; a later event of that incident from the same article takes
+// its id from the first event's row. So the ids the database assigns
+// never have to come back before the events go out.
+var pgWriteQueries = map[string]string{
+	"insertEventNewIncident": `WITH i AS (INSERT INTO incidents (source_country, target_country, root, code, quad_class, date, location,
+		background, first_seen, last_seen, mentions, articles, sources, claims, denials)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)
+		INSERT INTO events (` + eventColumnList + `) VALUES (` + placeholders(len(eventColumns)-1) + `, (SELECT id FROM i))`,
+	"insertEventSameIncident": `INSERT INTO events (` + eventColumnList + `) VALUES (` + placeholders(len(eventColumns)-1) + `,
+		(SELECT incident_id FROM events WHERE doc_id = ? AND id = ?))`,
+}
+
+// pgAddToIncident adds one article's share to an incident on
+// PostgreSQL as increments, so concurrent writers never overwrite each
+// other's counts whatever they read: $1 place (taken if the incident
+// has none), $2 article date, $3 mentions, $4 source (” for none),
+// $5 claims, $6 denials, $7 id. Sources stay sorted byte-wise.
+const pgAddToIncident = `UPDATE incidents SET
+	location = CASE WHEN location = '' THEN $1 ELSE location END,
+	first_seen = LEAST(first_seen, $2), last_seen = GREATEST(last_seen, $2),
+	mentions = mentions + $3, articles = articles + 1,
+	sources = CASE WHEN $4 = '' OR $4 = ANY(string_to_array(sources, E'\n')) THEN sources
+		ELSE array_to_string(ARRAY(SELECT x FROM unnest(array_append(string_to_array(sources, E'\n'), $4::text)) AS x
+			ORDER BY x COLLATE "C"), E'\n') END,
+	claims = claims + $5, denials = denials + $6
+	WHERE id = $7`
 
 // Reject is an input record that was not stored, and why.
 type Reject struct {
@@ -66,21 +101,42 @@ type Result struct {
 type Batch struct {
 	s   *Store
 	ctx context.Context
-	tx  *sql.Tx
-	st  map[string]*sql.Stmt
 	now string
+
+	// SQLite
+	tx *sql.Tx
+	st map[string]*sql.Stmt
+
+	// PostgreSQL
+	pg       *pgConn
+	prefix   []string       // statements owed to the server, sent ahead of the next ones
+	locked   map[int64]bool // advisory locks held
+	reserved []int64        // locks announced by Reserve, taken by the next Add
 }
 
 // Begin starts a write transaction. The batch keeps running when ctx is
 // cancelled (so Ctrl-C can still commit it); use Rollback to abandon it.
 func (s *Store) Begin(ctx context.Context) (*Batch, error) {
 	ctx = context.WithoutCancel(ctx)
+	b := &Batch{s: s, ctx: ctx, now: time.Now().UTC().Format(time.RFC3339)}
+	if s.dialect == postgresDialect {
+		conn, err := s.db.Conn(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("store: begin: %w", err)
+		}
+		b.pg, b.locked = &pgConn{conn: conn}, map[int64]bool{}
+		if _, err := b.pgExec(ctx, "BEGIN"); err != nil {
+			conn.Close()
+			return nil, fmt.Errorf("store: begin: %w", err)
+		}
+		return b, nil
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("store: begin: %w", err)
 	}
-	return &Batch{s: s, ctx: ctx, tx: tx, st: map[string]*sql.Stmt{},
-		now: time.Now().UTC().Format(time.RFC3339)}, nil
+	b.tx, b.st = tx, map[string]*sql.Stmt{}
+	return b, nil
 }
 
 func (b *Batch) stmt(name string) *sql.Stmt {
@@ -94,19 +150,40 @@ func (b *Batch) stmt(name string) *sql.Stmt {
 
 // Commit makes the batch durable.
 func (b *Batch) Commit() error {
-	if err := b.tx.Commit(); err != nil {
+	if b.pg == nil {
+		if err := b.tx.Commit(); err != nil {
+			return fmt.Errorf("store: commit: %w", err)
+		}
+		return nil
+	}
+	defer b.pg.conn.Close()
+	tag, err := b.pgExec(b.ctx, "COMMIT")
+	if err == nil && tag != "COMMIT" {
+		// The server rolls back a failed transaction on COMMIT.
+		err = errors.New("transaction was aborted and rolled back")
+	}
+	if err != nil {
+		b.pgExec(b.ctx, "ROLLBACK")
 		return fmt.Errorf("store: commit: %w", err)
 	}
 	return nil
 }
 
 // Rollback abandons the batch.
-func (b *Batch) Rollback() error { return b.tx.Rollback() }
+func (b *Batch) Rollback() error {
+	if b.pg == nil {
+		return b.tx.Rollback()
+	}
+	defer b.pg.conn.Close()
+	_, err := b.pgExec(b.ctx, "ROLLBACK")
+	return err
+}
 
 // Reject records an input record that was not stored.
 func (b *Batch) Reject(r Reject) error {
-	_, err := b.stmt("insertReject").ExecContext(b.ctx, r.File, r.Line, r.Reason, b.now)
-	return err
+	p := b.pipe()
+	p.exec("insertReject", "store: reject", r.File, r.Line, r.Reason, b.now)
+	return p.run()
 }
 
 // Seen reports whether an article with this id or this normalised text
@@ -140,110 +217,48 @@ func (e *ArticleError) Unwrap() error { return e.Err }
 // YYYY-MM-DD. Events are linked to incidents as described in
 // docs/store.md. The article's writes happen inside a savepoint, so a
 // bad article (say, two events with one id) is undone alone.
+//
+// On PostgreSQL Add costs two or three round trips: the advisory locks,
+// the savepoint and every look-up; then the article and the incidents
+// it creates; then its events, the updates of existing incidents and
+// the savepoint's release (the last two groups go together when no
+// incident is created).
 func (b *Batch) Add(a *event.Article, fp Fingerprint, events []event.Event) (Result, error) {
-	if _, err := b.tx.ExecContext(b.ctx, "SAVEPOINT article"); err != nil {
-		return Result{}, fmt.Errorf("store: savepoint: %w", err)
+	p := b.pipe()
+	keys := b.lockKeys(a, events)
+	if len(keys) > 0 {
+		p.exec(pgLockKeys, "store: incident locks", keys)
 	}
-	res, err := b.add(a, fp, events)
-	if err != nil {
-		if _, rerr := b.tx.ExecContext(b.ctx, "ROLLBACK TO SAVEPOINT article"); rerr != nil {
-			return Result{}, fmt.Errorf("%w (and rolling back: %v)", err, rerr)
+	sp := len(p.labels) // the savepoint's place in p
+	p.exec("SAVEPOINT article", "store: savepoint")
+	res, err := b.add(p, a, fp, events) // runs p first
+	if len(keys) > 0 && p.done >= sp {
+		for _, k := range keys {
+			b.locked[k] = true
 		}
-		return Result{}, &ArticleError{ID: a.ID, Err: err}
 	}
-	if _, err := b.tx.ExecContext(b.ctx, "RELEASE SAVEPOINT article"); err != nil {
-		return Result{}, fmt.Errorf("store: release savepoint: %w", err)
-	}
-	return res, nil
-}
-
-func (b *Batch) add(a *event.Article, fp Fingerprint, events []event.Event) (Result, error) {
-	var res Result
-	dup, err := seen(b.ctx, b.stmt("seen"), a.ID, fp)
-	if err != nil {
-		return res, fmt.Errorf("store: article %s: %w", a.ID, err)
-	}
-	if dup {
-		res.Outcome = Duplicate
+	if err == nil {
 		return res, nil
 	}
-	day, err := time.Parse(time.DateOnly, a.Date)
-	if err != nil {
-		return res, fmt.Errorf("store: article %s: date %q is not YYYY-MM-DD", a.ID, a.Date)
+	if p.done <= sp {
+		return Result{}, err // no savepoint: the transaction is broken
 	}
-	orig, err := b.nearOriginal(day, fp)
-	if err != nil {
-		return res, fmt.Errorf("store: article %s: near-duplicates: %w", a.ID, err)
+	if rerr := b.undo(); rerr != nil {
+		return Result{}, fmt.Errorf("%w (and rolling back: %v)", err, rerr)
 	}
-	bl := blocks(fp.SimHash)
-	var dupOf sql.NullString
-	if orig != "" {
-		dupOf = sql.NullString{String: orig, Valid: true}
-		res.Outcome, res.DuplicateOf = NearDuplicate, orig
-	}
-	if _, err := b.stmt("insertArticle").ExecContext(b.ctx, a.ID, a.Date, a.Title, a.URL, a.Source,
-		fp.Hash, int64(fp.SimHash), bl[0], bl[1], bl[2], bl[3], dupOf, b.now); err != nil {
-		return res, fmt.Errorf("store: article %s: %w", a.ID, err)
-	}
-	if _, err := b.stmt("insertText").ExecContext(b.ctx, a.ID, a.Text); err != nil {
-		return res, fmt.Errorf("store: article %s text: %w", a.ID, err)
-	}
-	l := linker{b: b, a: a, touched: map[int64]*incidentRow{}, counted: map[int64]bool{}}
-	if orig != "" {
-		if err := l.loadOriginal(orig); err != nil {
-			return res, fmt.Errorf("store: article %s: %w", a.ID, err)
-		}
-	}
-	// Denials after the events they may deny, so those are stored first.
-	order := make([]int, 0, len(events))
-	for pass := 0; pass < 2; pass++ {
-		for i := range events {
-			if (events[i].Denies != nil) == (pass == 1) {
-				order = append(order, i)
-			}
-		}
-	}
-	for _, i := range order {
-		e := &events[i]
-		inc, err := l.incidentFor(e)
-		if err != nil {
-			return res, fmt.Errorf("store: event %s: incident: %w", e.ID, err)
-		}
-		if _, err := b.stmt("insertEvent").ExecContext(b.ctx, eventArgs(e, a.ID, inc)...); err != nil {
-			return res, fmt.Errorf("store: event %s of %s: %w", e.ID, a.ID, err)
-		}
-		res.Events++
-	}
-	if err := l.flush(); err != nil {
-		return res, fmt.Errorf("store: article %s: %w", a.ID, err)
-	}
-	res.NewIncidents = l.created
-	return res, nil
+	return Result{}, &ArticleError{ID: a.ID, Err: err}
 }
 
-// nearOriginal returns the id of an earlier original article within
-// ±3 days whose SimHash is within nearDistance of fp's, or "".
-func (b *Batch) nearOriginal(day time.Time, fp Fingerprint) (string, error) {
-	lo := day.AddDate(0, 0, -3).Format(time.DateOnly)
-	hi := day.AddDate(0, 0, 3).Format(time.DateOnly)
-	bl := blocks(fp.SimHash)
-	rows, err := b.stmt("near").QueryContext(b.ctx, bl[0], lo, hi, bl[1], lo, hi, bl[2], lo, hi, bl[3], lo, hi)
-	if err != nil {
-		return "", err
+// undo rolls back to the article's savepoint and drops it. On
+// PostgreSQL it goes by the simple protocol: the aborted transaction
+// refuses to prepare statements.
+func (b *Batch) undo() error {
+	const q = "ROLLBACK TO SAVEPOINT article; RELEASE SAVEPOINT article"
+	if b.pg != nil {
+		b.prefix = nil
+		_, err := b.pgExec(b.ctx, q)
+		return err
 	}
-	defer rows.Close()
-	best, bestDist, bestDate := "", nearDistance+1, ""
-	for rows.Next() {
-		var id, date string
-		var sh int64
-		if err := rows.Scan(&id, &sh, &date); err != nil {
-			return "", err
-		}
-		d := Hamming(uint64(sh), fp.SimHash)
-		// Closest first; ties go to the earliest report, then the smallest id.
-		if d < bestDist || d == bestDist && (date < bestDate || date == bestDate && id < best) {
-			best, bestDist, bestDate = id, d, date
-		}
-	}
-	return best, rows.Err()
+	_, err := b.tx.ExecContext(b.ctx, q)
+	return err
 }

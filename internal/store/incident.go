@@ -1,8 +1,8 @@
 package store
 
 import (
-	"database/sql"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -36,34 +36,63 @@ var incidentColumns = []string{"id", "source_country", "target_country", "root",
 
 var incidentColumnList = strings.Join(incidentColumns, ", ")
 
-// incidentRow is an incident being updated by one Add.
+// incidentRow is an incident being updated by one Add: as read (or
+// created), plus this article's share.
 type incidentRow struct {
 	Incident
 	sources string // newline-separated, sorted, as stored
+	isNew   bool   // created by this Add; ID is provisional until inserted
+	// the event that created it (PostgreSQL takes a new incident's id from that event's row)
+	firstEvent *event.Event
+	counted    bool // this article already counts in it
+	// This article's share, for PostgreSQL's incremental update.
+	dMentions, dClaims, dDenials int
+	source                       string // this article's source, "" if none
 }
 
 func scanIncident(row interface{ Scan(...any) error }) (*incidentRow, error) {
 	r := &incidentRow{}
-	i := &r.Incident
-	err := row.Scan(&i.ID, &i.SourceCountry, &i.TargetCountry, &i.Root, &i.Code, &i.QuadClass, &i.Date,
-		&i.Location, &i.Background, &i.FirstSeen, &i.LastSeen, &i.Mentions, &i.Articles, &r.sources, &i.Claims, &i.Denials)
-	if err != nil {
+	if err := scanIncidentInto(row, r); err != nil {
 		return nil, err
-	}
-	if r.sources != "" {
-		i.Sources = strings.Split(r.sources, "\n")
 	}
 	return r, nil
 }
 
-// linker assigns the events of one article to incidents.
+// scanIncidentInto reads the columns before (if any) and then the
+// incident columns into r.
+func scanIncidentInto(row interface{ Scan(...any) error }, r *incidentRow, before ...any) error {
+	i := &r.Incident
+	err := row.Scan(append(before, &i.ID, &i.SourceCountry, &i.TargetCountry, &i.Root, &i.Code, &i.QuadClass, &i.Date,
+		&i.Location, &i.Background, &i.FirstSeen, &i.LastSeen, &i.Mentions, &i.Articles, &r.sources, &i.Claims, &i.Denials)...)
+	if err != nil {
+		return err
+	}
+	if r.sources != "" {
+		i.Sources = strings.Split(r.sources, "\n")
+	}
+	return nil
+}
+
+// linker assigns the events of one article to incidents. Everything
+// it needs from the database is read before it starts (one round trip
+// on PostgreSQL): the candidate incidents of every event's dyad and day
+// window, the incidents of denied events in other articles, and those
+// of a near-duplicate's original. The rules are those of docs/store.md.
 type linker struct {
-	b        *Batch
 	a        *event.Article
-	touched  map[int64]*incidentRow
-	counted  map[int64]bool   // incidents this article already counts in
-	original map[string]int64 // near-duplicate: dyad key → original's incident
-	created  int
+	rows     map[int64]*incidentRow    // every incident read or created, by id
+	cands    map[string][]*incidentRow // dyad key|date → incidents
+	denied   map[string]*incidentRow   // denied event id → its incident in another article
+	local    map[string]*incidentRow   // event id of this article → its incident
+	original map[string]*incidentRow   // near-duplicate: dyad key → original's incident
+	touched  []*incidentRow            // counted in, in first-touch order
+	created  []*incidentRow            // new, in creation order
+	indexed  bool
+}
+
+func newLinker(a *event.Article) *linker {
+	return &linker{a: a, rows: map[int64]*incidentRow{}, cands: map[string][]*incidentRow{},
+		denied: map[string]*incidentRow{}, local: map[string]*incidentRow{}}
 }
 
 func dyadKey(src, tgt, root string, background bool) string {
@@ -74,74 +103,130 @@ func dyadKey(src, tgt, root string, background bool) string {
 	return src + "|" + tgt + "|" + root + "|" + bg
 }
 
-// loadOriginal remembers the incidents of the article this one copies,
-// so the copy's events become further mentions of them.
-func (l *linker) loadOriginal(orig string) error {
-	rows, err := l.b.stmt("originalIncidents").QueryContext(l.b.ctx, orig)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	l.original = map[string]int64{}
-	for rows.Next() {
-		var id int64
-		var src, tgt, root string
-		var bg bool
-		if err := rows.Scan(&id, &src, &tgt, &root, &bg); err != nil {
-			return err
-		}
-		k := dyadKey(src, tgt, root, bg)
-		if old, ok := l.original[k]; !ok || id < old {
-			l.original[k] = id
-		}
-	}
-	return rows.Err()
+func eventKey(e *event.Event) string {
+	return dyadKey(e.Source.Country, e.Target.Country, e.Root, e.Background)
 }
 
-// incidentFor finds or creates e's incident, counts e in it and
-// returns its id.
-func (l *linker) incidentFor(e *event.Event) (int64, error) {
+// keep returns the one row object of an incident read more than once.
+func (l *linker) keep(r *incidentRow) *incidentRow {
+	if old, ok := l.rows[r.ID]; ok {
+		return old
+	}
+	l.rows[r.ID] = r
+	return r
+}
+
+// window is the day an event is matched on and the incident dates it
+// matches: the day and its neighbours, or the coarse date alone.
+func window(e *event.Event, articleDate string) (day string, dates []string) {
+	day, exact := incidentDay(e, articleDate)
+	if !exact {
+		if t, err := time.Parse(time.DateOnly, day); err == nil {
+			return day, []string{t.AddDate(0, 0, -1).Format(time.DateOnly), day, t.AddDate(0, 0, 1).Format(time.DateOnly)}
+		}
+	}
+	return day, []string{day}
+}
+
+// queueReads queues the look-ups of the article's events on p.
+func (l *linker) queueReads(p *pipe, events []event.Event) {
+	scan := func(rows rowsLike) error {
+		for rows.Next() {
+			r, err := scanIncident(rows)
+			if err != nil {
+				return err
+			}
+			l.keep(r)
+		}
+		return nil
+	}
+	asked := map[string]bool{}
+	for i := range events {
+		e := &events[i]
+		if e.Denies != nil && !asked["d"+*e.Denies] {
+			asked["d"+*e.Denies] = true
+			id := *e.Denies
+			p.query("deniedIncident", "store: event "+e.ID+": denied incident", func(rows rowsLike) error {
+				for rows.Next() {
+					r, err := scanIncident(rows)
+					if err != nil {
+						return err
+					}
+					l.denied[id] = l.keep(r)
+				}
+				return nil
+			}, id)
+		}
+		_, d := window(e, l.a.Date)
+		k := eventKey(e)
+		if asked["c"+k+"|"+d[0]] {
+			continue
+		}
+		asked["c"+k+"|"+d[0]] = true
+		d = append(d, d[0], d[0]) // ascending; pad a single date
+		p.query("candidates", "store: event "+e.ID+": incident", scan,
+			e.Source.Country, e.Target.Country, e.Root, e.Background, d[0], d[2], d[0], d[1], d[2])
+	}
+}
+
+// queueOriginal queues the look-up of the incidents of the article this
+// one copies, so the copy's events become further mentions of them.
+func (l *linker) queueOriginal(p *pipe, orig string) {
+	l.original = map[string]*incidentRow{}
+	p.query("originalIncidents", "store: original incidents", func(rows rowsLike) error {
+		for rows.Next() {
+			var src, tgt, root string
+			var bg bool
+			r := &incidentRow{}
+			if err := scanIncidentInto(rows, r, &src, &tgt, &root, &bg); err != nil {
+				return err
+			}
+			r = l.keep(r)
+			k := dyadKey(src, tgt, root, bg)
+			if old, ok := l.original[k]; !ok || r.ID < old.ID {
+				l.original[k] = r
+			}
+		}
+		return nil
+	}, orig)
+}
+
+// index files every incident read under its dyad key and date.
+func (l *linker) index() {
+	if l.indexed {
+		return
+	}
+	l.indexed = true
+	for _, r := range l.rows {
+		k := dyadKey(r.SourceCountry, r.TargetCountry, r.Root, r.Background) + "|" + r.Date
+		l.cands[k] = append(l.cands[k], r)
+	}
+}
+
+// incidentFor finds or creates e's incident and counts e in it.
+func (l *linker) incidentFor(e *event.Event) *incidentRow {
+	l.index()
 	var inc *incidentRow
-	var err error
 	if e.Denies != nil {
-		// A denial belongs with the claim it denies.
-		var id int64
-		err = l.b.stmt("deniedIncident").QueryRowContext(l.b.ctx, *e.Denies, l.a.ID).Scan(&id)
-		if err == nil {
-			inc, err = l.load(id)
-		} else if err == sql.ErrNoRows {
-			err = nil
+		// A denial belongs with the claim it denies: this article's first.
+		if inc = l.local[*e.Denies]; inc == nil {
+			inc = l.denied[*e.Denies]
 		}
 	}
-	if err == nil && inc == nil && l.original != nil {
-		if id, ok := l.original[dyadKey(e.Source.Country, e.Target.Country, e.Root, e.Background)]; ok {
-			inc, err = l.load(id)
-		}
+	if inc == nil && l.original != nil {
+		inc = l.original[eventKey(e)]
 	}
-	if err == nil && inc == nil {
-		inc, err = l.match(e)
+	if inc == nil {
+		inc = l.match(e)
 	}
-	if err == nil && inc == nil {
-		inc, err = l.create(e)
-	}
-	if err != nil {
-		return 0, err
+	if inc == nil {
+		inc = l.create(e)
 	}
 	l.count(inc, e)
-	return inc.ID, nil
-}
-
-// load returns an incident by id, from this Add's cache or the database.
-func (l *linker) load(id int64) (*incidentRow, error) {
-	if r, ok := l.touched[id]; ok {
-		return r, nil
+	if _, ok := l.local[e.ID]; !ok {
+		l.local[e.ID] = inc
 	}
-	r, err := scanIncident(l.b.stmt("incidentLock").QueryRowContext(l.b.ctx, id))
-	if err != nil {
-		return nil, err
-	}
-	l.touched[id] = r
-	return r, nil
+	return inc
 }
 
 // incidentDay is the date an event is matched on: the event's day at
@@ -171,38 +256,12 @@ func place(e *event.Event) string {
 	return l.Text
 }
 
-// match finds a stored incident e belongs to, or nil.
-func (l *linker) match(e *event.Event) (*incidentRow, error) {
-	day, exact := incidentDay(e, l.a.Date)
-	d0, d1, d2 := day, day, day
-	if !exact {
-		if t, err := time.Parse(time.DateOnly, day); err == nil {
-			d0, d2 = t.AddDate(0, 0, -1).Format(time.DateOnly), t.AddDate(0, 0, 1).Format(time.DateOnly)
-		}
-	}
-	rows, err := l.b.stmt("candidatesLock").QueryContext(l.b.ctx,
-		e.Source.Country, e.Target.Country, e.Root, e.Background, d0, d1, d2)
-	if err != nil {
-		return nil, err
-	}
-	var cands []*incidentRow
-	for rows.Next() {
-		r, err := scanIncident(rows)
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
-		if t, ok := l.touched[r.ID]; ok {
-			r = t // this Add's counts are newer than the stored row
-		}
-		cands = append(cands, r)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
+// match finds an incident e belongs to, or nil. Among several the one
+// with the same place, then the same date, then the oldest wins.
+func (l *linker) match(e *event.Event) *incidentRow {
+	day, dates := window(e, l.a.Date)
+	k := eventKey(e)
 	p := place(e)
-	best := -1
 	rank := func(r *incidentRow) int {
 		n := 0
 		if p != "" && r.Location == p {
@@ -213,54 +272,57 @@ func (l *linker) match(e *event.Event) (*incidentRow, error) {
 		}
 		return n
 	}
-	for i, r := range cands {
-		if p != "" && r.Location != "" && r.Location != p {
-			continue // a different place: a different happening
-		}
-		if best < 0 || rank(r) > rank(cands[best]) || rank(r) == rank(cands[best]) && r.ID < cands[best].ID {
-			best = i
+	var best *incidentRow
+	for _, d := range dates {
+		for _, r := range l.cands[k+"|"+d] {
+			if p != "" && r.Location != "" && r.Location != p {
+				continue // a different place: a different happening
+			}
+			if best == nil || rank(r) > rank(best) || rank(r) == rank(best) && r.ID < best.ID {
+				best = r
+			}
 		}
 	}
-	if best < 0 {
-		return nil, nil
-	}
-	r := cands[best]
-	l.touched[r.ID] = r
-	return r, nil
+	return best
 }
 
-// create inserts a new incident for e, counted by count.
-func (l *linker) create(e *event.Event) (*incidentRow, error) {
+// provisionalID numbers new incidents until they are inserted: after
+// every stored one, in creation order, as the database will.
+const provisionalID = 1 << 62
+
+// create makes a new incident for e, counted by count.
+func (l *linker) create(e *event.Event) *incidentRow {
 	day, _ := incidentDay(e, l.a.Date)
-	r := &incidentRow{Incident: Incident{SourceCountry: e.Source.Country, TargetCountry: e.Target.Country,
+	r := &incidentRow{isNew: true, firstEvent: e, Incident: Incident{ID: provisionalID + int64(len(l.created)),
+		SourceCountry: e.Source.Country, TargetCountry: e.Target.Country,
 		Root: e.Root, Code: e.Code, QuadClass: e.QuadClass, Date: day, Location: place(e),
 		Background: e.Background, FirstSeen: l.a.Date, LastSeen: l.a.Date}}
-	err := l.b.stmt("insertIncident").QueryRowContext(l.b.ctx, r.SourceCountry, r.TargetCountry, r.Root, r.Code,
-		r.QuadClass, r.Date, r.Location, r.Background, r.FirstSeen, r.LastSeen).Scan(&r.ID)
-	if err != nil {
-		return nil, err
-	}
-	l.touched[r.ID] = r
-	l.created++
-	return r, nil
+	l.created = append(l.created, r)
+	k := eventKey(e) + "|" + day
+	l.cands[k] = append(l.cands[k], r)
+	return r
 }
 
 // count adds e (a mention from l.a) to the incident's tallies.
 func (l *linker) count(r *incidentRow, e *event.Event) {
 	r.Mentions++
+	r.dMentions++
 	if e.ClaimedBy != nil {
 		r.Claims++
+		r.dClaims++
 	}
 	if e.Denies != nil {
 		r.Denials++
+		r.dDenials++
 	}
 	if r.Location == "" && e.Denies == nil { // a denial does not establish the place
 		r.Location = place(e)
 	}
-	if l.counted[r.ID] {
+	if r.counted {
 		return
 	}
-	l.counted[r.ID] = true
+	r.counted = true
+	l.touched = append(l.touched, r)
 	r.Articles++
 	if l.a.Date < r.FirstSeen {
 		r.FirstSeen = l.a.Date
@@ -269,6 +331,7 @@ func (l *linker) count(r *incidentRow, e *event.Event) {
 		r.LastSeen = l.a.Date
 	}
 	if src := strings.TrimSpace(strings.ReplaceAll(l.a.Source, "\n", " ")); src != "" {
+		r.source = src
 		i := sort.SearchStrings(r.Sources, src)
 		if i == len(r.Sources) || r.Sources[i] != src {
 			r.Sources = append(r.Sources, "")
@@ -278,20 +341,25 @@ func (l *linker) count(r *incidentRow, e *event.Event) {
 	}
 }
 
-// flush writes the tallies of every incident this article touched.
-func (l *linker) flush() error {
-	ids := make([]int64, 0, len(l.touched))
-	for id := range l.touched {
-		ids = append(ids, id)
-	}
-	// A fixed order keeps two PostgreSQL writers from deadlocking.
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	for _, id := range ids {
-		r := l.touched[id]
-		if _, err := l.b.stmt("updateIncident").ExecContext(l.b.ctx, r.Location, r.FirstSeen, r.LastSeen,
-			r.Mentions, r.Articles, strings.Join(r.Sources, "\n"), r.Claims, r.Denials, r.ID); err != nil {
-			return err
+// queueWrites queues the tallies of every stored incident the article
+// touched, in id order (the order two writers lock rows in). On
+// PostgreSQL the article's share is added to what is stored; on SQLite,
+// the only writer, the tallies computed here are written.
+func (l *linker) queueWrites(p *pipe, pg bool) {
+	var old []*incidentRow
+	for _, r := range l.touched {
+		if !r.isNew {
+			old = append(old, r)
 		}
 	}
-	return nil
+	sort.Slice(old, func(i, j int) bool { return old[i].ID < old[j].ID })
+	for _, r := range old {
+		label := "store: incident " + strconv.FormatInt(r.ID, 10)
+		if pg {
+			p.exec(pgAddToIncident, label, r.Location, l.a.Date, r.dMentions, r.source, r.dClaims, r.dDenials, r.ID)
+			continue
+		}
+		p.exec("updateIncident", label, r.Location, r.FirstSeen, r.LastSeen,
+			r.Mentions, r.Articles, strings.Join(r.Sources, "\n"), r.Claims, r.Denials, r.ID)
+	}
 }

@@ -16,8 +16,9 @@ import (
 	"net/url"
 	"strings"
 
-	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
-	_ "modernc.org/sqlite"             // registers "sqlite"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+	_ "modernc.org/sqlite" // registers "sqlite"
 )
 
 // DefaultPath is the SQLite file used when Open gets an empty URL.
@@ -29,6 +30,7 @@ type Store struct {
 	db      *sql.DB
 	dialect dialect
 	stmts   map[string]*sql.Stmt
+	pgq     map[string]string // writeQueries rebound for PostgreSQL
 }
 
 type dialect int
@@ -45,12 +47,12 @@ const (
 //	path, sqlite:path         a SQLite file
 //	postgres://..., postgresql://...   a PostgreSQL database (pgx)
 func Open(ctx context.Context, url string) (*Store, error) {
-	s := &Store{stmts: map[string]*sql.Stmt{}}
+	s := &Store{stmts: map[string]*sql.Stmt{}, pgq: map[string]string{}}
 	var err error
 	switch {
 	case strings.HasPrefix(url, "postgres://"), strings.HasPrefix(url, "postgresql://"):
 		s.dialect = postgresDialect
-		s.db, err = sql.Open("pgx", url)
+		s.db, err = openPostgres(url)
 		if err == nil {
 			s.db.SetMaxOpenConns(8)
 			s.db.SetMaxIdleConns(8)
@@ -81,6 +83,25 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// openPostgres opens a pgx pool whose sessions plan every execution of
+// a prepared statement with its parameters (plan_cache_mode
+// force_custom_plan). The tables grow from empty during an ingest, and
+// a generic plan made while one was tiny (a sequential scan where an
+// index lookup is wanted) would otherwise stay cached for the life of
+// the connection, slowing each look-up as the table grows: by 20,000
+// articles, 3-4 ms per duplicate check instead of 0.05. Planning these
+// small queries costs well under a millisecond.
+func openPostgres(url string) (*sql.DB, error) {
+	cfg, err := pgx.ParseConfig(url)
+	if err != nil {
+		return nil, err
+	}
+	if _, set := cfg.RuntimeParams["plan_cache_mode"]; !set {
+		cfg.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
+	}
+	return stdlib.OpenDB(*cfg), nil
 }
 
 // sqliteDSN turns "", "path" or "sqlite:path" into a modernc DSN with
@@ -158,9 +179,14 @@ func (s *Store) rebind(q string) string {
 
 // prepare compiles the statements the writer runs per article, once.
 func (s *Store) prepare(ctx context.Context) error {
+	if s.dialect == postgresDialect {
+		for name, q := range pgWriteQueries {
+			s.pgq[name] = s.rebind(q)
+		}
+	}
 	for name, q := range writeQueries {
-		if s.dialect == postgresDialect && strings.HasSuffix(name, "Lock") {
-			q += " FOR UPDATE"
+		if s.dialect == postgresDialect {
+			s.pgq[name] = s.rebind(q)
 		}
 		st, err := s.db.PrepareContext(ctx, s.rebind(q))
 		if err != nil {
