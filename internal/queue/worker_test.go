@@ -49,7 +49,7 @@ func TestWorkersKilled(t *testing.T) {
 	}
 	cfg := testConfig(t)
 	db := storetest.Postgres(t)
-	n := corpusN(t, 3000)
+	n := corpusN(t, 20000) // the size; FLASHPOINT_QUEUE_N overrides
 	arts := corpus(n, 11)
 	st := open(t, db) // migrates before the workers start
 
