@@ -32,16 +32,11 @@ func runAlerts(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	ctx := context.Background()
-	st, err := store.Open(ctx, *db)
-	if err != nil {
-		fmt.Fprintln(stderr, "flashpoint:", err)
+	st, ok := openUpdated(ctx, *db, stderr)
+	if !ok {
 		return ExitUsage
 	}
 	defer st.Close()
-	if _, err := tension.Update(ctx, st, tension.DefaultConfig()); err != nil {
-		fmt.Fprintln(stderr, "flashpoint:", err)
-		return ExitUsage
-	}
 	alerts, err := tension.Alerts(ctx, st, f)
 	if err != nil {
 		fmt.Fprintln(stderr, "flashpoint:", err)

@@ -17,6 +17,7 @@ import (
 	"github.com/flashpoint/flashpoint/internal/read"
 	"github.com/flashpoint/flashpoint/internal/samples"
 	"github.com/flashpoint/flashpoint/internal/store"
+	"github.com/flashpoint/flashpoint/internal/tension"
 	"github.com/flashpoint/flashpoint/internal/verbs"
 )
 
@@ -142,10 +143,31 @@ func (c *codingFlags) openStore(ctx context.Context, db string, stderr io.Writer
 		fmt.Fprintln(stderr, "flashpoint:", err)
 		return nil, nil, false
 	}
+	st, ok := openDB(ctx, db, stderr)
+	return p, st, ok
+}
+
+// openDB opens the store at db, reporting a failure on stderr.
+func openDB(ctx context.Context, db string, stderr io.Writer) (*store.Store, bool) {
 	st, err := store.Open(ctx, db)
 	if err != nil {
 		fmt.Fprintln(stderr, "flashpoint:", err)
-		return nil, nil, false
+		return nil, false
 	}
-	return p, st, true
+	return st, true
+}
+
+// openUpdated opens the store and brings its tension series up to date
+// with what was ingested since the last update.
+func openUpdated(ctx context.Context, db string, stderr io.Writer) (*store.Store, bool) {
+	st, ok := openDB(ctx, db, stderr)
+	if !ok {
+		return nil, false
+	}
+	if _, err := tension.Update(ctx, st, tension.DefaultConfig()); err != nil {
+		fmt.Fprintln(stderr, "flashpoint:", err)
+		st.Close()
+		return nil, false
+	}
+	return st, true
 }

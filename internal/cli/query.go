@@ -70,9 +70,8 @@ func runEvents(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	ctx := context.Background()
-	st, err := store.Open(ctx, *db)
-	if err != nil {
-		fmt.Fprintln(stderr, "flashpoint:", err)
+	st, ok := openDB(ctx, *db, stderr)
+	if !ok {
 		return ExitUsage
 	}
 	defer st.Close()
@@ -133,9 +132,8 @@ func runIncidents(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	ctx := context.Background()
-	st, err := store.Open(ctx, *db)
-	if err != nil {
-		fmt.Fprintln(stderr, "flashpoint:", err)
+	st, ok := openDB(ctx, *db, stderr)
+	if !ok {
 		return ExitUsage
 	}
 	defer st.Close()

@@ -61,18 +61,12 @@ func runTension(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		d.Level = tension.ActorLevel
 	}
 	ctx := context.Background()
-	st, err := store.Open(ctx, *db)
-	if err != nil {
-		fmt.Fprintln(stderr, "flashpoint:", err)
+	st, ok := openUpdated(ctx, *db, stderr)
+	if !ok {
 		return ExitUsage
 	}
 	defer st.Close()
-	cfg := tension.DefaultConfig()
-	if _, err := tension.Update(ctx, st, cfg); err != nil {
-		fmt.Fprintln(stderr, "flashpoint:", err)
-		return ExitUsage
-	}
-	days, err := tension.LoadSeries(ctx, st, d, *since, *until, p, cfg)
+	days, err := tension.LoadSeries(ctx, st, d, *since, *until, p, tension.DefaultConfig())
 	if err != nil {
 		fmt.Fprintln(stderr, "flashpoint:", err)
 		return ExitUsage
