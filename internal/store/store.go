@@ -158,8 +158,13 @@ func (s *Store) DB() *sql.DB { return s.db }
 // Postgres reports whether the store is a PostgreSQL database.
 func (s *Store) Postgres() bool { return s.dialect == postgresDialect }
 
-// rebind rewrites ? placeholders as $1, $2... for PostgreSQL. Queries
-// in this package never contain a literal question mark.
+// Rebind rewrites ? placeholders as $1, $2... for PostgreSQL, so that
+// packages querying the store's tables write one SQL for both backends.
+// Queries must not contain a literal question mark.
+func (s *Store) Rebind(q string) string { return s.rebind(q) }
+
+// rebind is Rebind; queries in this package never contain a literal
+// question mark.
 func (s *Store) rebind(q string) string {
 	if s.dialect != postgresDialect || !strings.Contains(q, "?") {
 		return q

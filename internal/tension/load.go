@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 
 	"github.com/flashpoint/flashpoint/internal/store"
 )
@@ -16,23 +15,8 @@ type db interface {
 	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
 }
 
-// rebind rewrites ? placeholders as $1, $2... on PostgreSQL.
-func rebind(st *store.Store, q string) string {
-	if !st.Postgres() {
-		return q
-	}
-	var b strings.Builder
-	n := 0
-	for i := 0; i < len(q); i++ {
-		if q[i] == '?' {
-			n++
-			fmt.Fprintf(&b, "$%d", n)
-			continue
-		}
-		b.WriteByte(q[i])
-	}
-	return b.String()
-}
+// rebind rewrites ? placeholders for the store's backend.
+func rebind(st *store.Store, q string) string { return st.Rebind(q) }
 
 const incidentQuery = `SELECT i.id, i.date, i.source_country, i.target_country, i.quad_class, i.code, i.location,
 	i.sources, e.source_code, e.target_code, e.goldstein, e.claimed_by, e.denies, COALESCE(a.duplicate_of, a.id)
