@@ -65,6 +65,9 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 			}
 		}
 	}
+	if m.head+1 < len(sc.lower) && reflexives[sc.lower[m.head+1]] {
+		a.negated = true // "defend itself": no other party
+	}
 	if a.cs > 0 && conditionals[sc.lower[a.cs-1]] {
 		a.hypothetic = true
 	}

@@ -66,8 +66,13 @@ func (sc *sent) code() {
 			}
 		}
 		var acts []*analysis
+		hasComplement := nominal || denied || sc.complementAfter(a.m)
 		for _, b := range as[i+1:] {
-			if b.m.head >= compEnd && !nominal {
+			if !hasComplement || b.m.head >= compEnd && !nominal || !nominal && b.m.head > 0 && sc.lower[b.m.head-1] == "and" && !strings.HasSuffix(sc.lower[b.m.head], "ing") {
+				// "blamed Israel for the blasts and vowed retaliation": a
+				// predicate joined by "and" is the accuser's own
+				// "Hezbollah blamed Israel and vowed retaliation": with no
+				// "of"/"for" complement the next predicate is not the accused act
 				break
 			}
 			if b.m.p.Has("say") || b.m.p.Has("accuse") || b.m.p.Has("deny") {
@@ -144,6 +149,20 @@ func (sc *sent) code() {
 		_ = acc
 	}
 	as = append(as, extra...)
+	// "Rwanda denied that its troops were fighting…": what is denied is
+	// not reported as fact
+	for i, a := range as {
+		if a.m.p.Has("deny") && a.m.target < 0 && sc.mentions("that", a.m.end, a.m.end+4) {
+			for _, b := range as[i+1:] {
+				if b.m.p.Has("accuse") || sc.mentions(",", a.m.end, b.m.head) {
+					// "dismissed U.S. allegations that…" is the allegation
+					// frame, and a comma ends the denied clause
+					break
+				}
+				b.negated = true
+			}
+		}
+	}
 	for i, a := range as {
 		if (a.m.p.Has("claim") || a.m.p.Has("borrow")) && len(a.tgt) == 0 {
 			for _, b := range as[i+1:] {
@@ -833,3 +852,14 @@ func (sc *sent) spans() []tokSpan {
 // reactionRoots answer someone's act: disapproval, rejection, threats,
 // reduced relations.
 var reactionRoots = set("11", "12", "13", "16")
+
+// complementAfter reports whether an accusation match ends in, or is
+// followed within two words by, a complement marker.
+func (sc *sent) complementAfter(m *match) bool {
+	for t := m.end - 1; t < len(sc.lower) && t <= m.end+3; t++ {
+		if t >= 0 && complementMarkers[sc.lower[t]] {
+			return true
+		}
+	}
+	return false
+}

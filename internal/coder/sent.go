@@ -451,7 +451,7 @@ func (sc *sent) matchFrom(p *verbs.Pattern, ei, ti int, m *match) bool {
 				if ei+1 >= len(p.Elems) || p.Elems[ei+1].Kind != verbs.Lit ||
 					!sc.refs[r].adjective && !sc.refs[r].demonym && !sc.litInside(p.Elems[ei+1], sc.refs[r]) &&
 						!(sc.refs[r].end < len(sc.lower) && p.Elems[ei+1].Words[sc.lower[sc.refs[r].end]] && !prepositions[sc.lower[sc.refs[r].end]]) &&
-						!sc.possessesLit(sc.refs[r], p.Elems[ei+1]) {
+						!sc.possessesLit(sc.refs[r], p.Elems[ei+1]) && !originCompound(sc.lower, sc.refs[r].end) {
 					return false
 				}
 				if sc.groupAt[t] >= 0 && m.gapActor < 0 && !sc.refs[r].pronoun && !originCompound(sc.lower, sc.refs[r].end) {

@@ -107,3 +107,9 @@ var speakingNouns = set("report", "statement", "study", "inquiry", "investigatio
 
 var asNotClause = set("well", "part", "such", "a", "an", "soon", "long", "much", "many", "far", "of", "to",
 	"baseless", "groundless", "false", "unfounded", "biased", "one", "the")
+
+var reflexives = set("itself", "themselves", "himself", "herself", "ourselves")
+
+// complementMarkers introduce an accusation's accused act: "accused X
+// of …", "blamed X for …", "allegations that …".
+var complementMarkers = set("of", "for", "that", "over")
