@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -21,7 +22,7 @@ const migrationLock = 0x666c617368 // "flash"
 // migrate applies, in order, every embedded migration of the store's
 // dialect that schema_migrations does not list. Each migration runs in
 // its own transaction together with its schema_migrations row.
-func (s *Store) migrate(ctx context.Context) error {
+func (s *Store) migrate(ctx context.Context) (err error) {
 	dir := "migrations/sqlite"
 	if s.dialect == postgresDialect {
 		dir = "migrations/postgres"
@@ -42,6 +43,28 @@ func (s *Store) migrate(ctx context.Context) error {
 			return fmt.Errorf("store: migration lock: %w", err)
 		}
 		defer conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", migrationLock)
+	}
+	sqlite := s.dialect != postgresDialect
+	if sqlite {
+		// One write transaction for the whole check-and-apply: a second
+		// process opening a fresh file waits for the first (busy timeout)
+		// and then finds its migrations applied.
+		if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+			return fmt.Errorf("store: migration lock: %w", err)
+		}
+		committed := false
+		defer func() {
+			if !committed {
+				conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+			}
+		}()
+		defer func() {
+			if err == nil {
+				if _, err = conn.ExecContext(ctx, "COMMIT"); err == nil {
+					committed = true
+				}
+			}
+		}()
 	}
 	if _, err := conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
@@ -78,23 +101,41 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		tx, err := conn.BeginTx(ctx, nil)
-		if err != nil {
+		if err := s.apply(ctx, conn, sqlite, base, version, string(body)); err != nil {
 			return err
 		}
-		// Both drivers accept several statements in one Exec.
-		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-			tx.Rollback()
+	}
+	return nil
+}
+
+// apply runs one migration with its schema_migrations row: in its own
+// transaction on PostgreSQL, inside migrate's write transaction on SQLite.
+func (s *Store) apply(ctx context.Context, conn *sql.Conn, sqlite bool, base string, version int, body string) error {
+	insert := s.rebind("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)")
+	now := time.Now().UTC().Format(time.RFC3339)
+	if sqlite {
+		if _, err := conn.ExecContext(ctx, body); err != nil {
 			return fmt.Errorf("store: migration %s: %w", base, err)
 		}
-		if _, err := tx.ExecContext(ctx, s.rebind("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"),
-			version, base, time.Now().UTC().Format(time.RFC3339)); err != nil {
-			tx.Rollback()
+		if _, err := conn.ExecContext(ctx, insert, version, base, now); err != nil {
 			return fmt.Errorf("store: migration %s: %w", base, err)
 		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("store: migration %s: %w", base, err)
-		}
+		return nil
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	// Both drivers accept several statements in one Exec.
+	if _, err := tx.ExecContext(ctx, body); err != nil {
+		return fmt.Errorf("store: migration %s: %w", base, err)
+	}
+	if _, err := tx.ExecContext(ctx, insert, version, base, now); err != nil {
+		return fmt.Errorf("store: migration %s: %w", base, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: migration %s: %w", base, err)
 	}
 	return nil
 }

@@ -450,3 +450,25 @@ func migrationCount(t *testing.T, postgres bool) int {
 	}
 	return len(files)
 }
+
+// TestConcurrentFirstOpen opens one fresh SQLite file from several stores
+// at once, as a crash-resume child and its parent do: the migrations run
+// once and every open succeeds.
+func TestConcurrentFirstOpen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "fresh.db")
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			st, err := store.Open(context.Background(), path)
+			if err == nil {
+				err = st.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Errorf("concurrent open: %v", err)
+		}
+	}
+}
