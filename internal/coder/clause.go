@@ -406,6 +406,12 @@ func (sc *sent) nominalPrep(head int, noun bool) string {
 		switch {
 		case determiners[w] || w == "'s" || w == "’s":
 			det = true
+		case w == "to" && k > 0 && responseNouns[sc.lower[k-1]]:
+			// "in response to Tehran's attack": a reason, like "for"
+			if det || noun {
+				return "for"
+			}
+			return ""
 		case (prepositions[w] || w == "as") && w != "to":
 			if det && (k >= head-4 || !noun) {
 				return w

@@ -175,7 +175,7 @@ func (sc *sent) code() {
 	}
 	var speakers []ref
 	for _, a := range as {
-		if a.m.p.Has("say") && a.src != nil {
+		if sc.speechVerb(a.m) && a.src != nil {
 			speakers = append(speakers, a.src...)
 		}
 	}
@@ -680,7 +680,7 @@ func (sc *sent) markSpeakers() {
 	sc.speaker = make([]bool, len(sc.toks))
 	sc.sayHead = make([]bool, len(sc.toks))
 	for _, m := range sc.matches {
-		if !m.p.Has("say") {
+		if !sc.speechVerb(m) {
 			continue
 		}
 		sc.sayHead[m.head] = true
@@ -862,4 +862,10 @@ func (sc *sent) complementAfter(m *match) bool {
 		}
 	}
 	return false
+}
+
+// speechVerb reports whether a say-pattern match is a verb of speech, not
+// a noun ("declined to confirm the report").
+func (sc *sent) speechVerb(m *match) bool {
+	return m.p.Has("say") && !(m.head > 0 && determiners[sc.lower[m.head-1]])
 }

@@ -264,6 +264,10 @@ func (sc *sent) coordinated(a, b int) bool {
 			// ", a White House official said": an apposition, not a list
 			return false
 		}
+		if w == "," && t+1 < b && sc.lower[t+1] == "and" && clauseSubject(sc.lower, b) {
+			// ", and Israel released…": a new clause, not a list
+			return false
+		}
 		if w == "as" && t+1 < b && sc.lower[t+1] == "well" {
 			joined, conj = true, true // "as well as"
 			continue
@@ -557,4 +561,15 @@ var ownerWords = set("managed", "owned", "flagged", "operated", "run", "register
 func (sc *sent) possessesLit(r ref, e verbs.Elem) bool {
 	t := r.end
 	return t+1 < len(sc.lower) && (sc.lower[t] == "'s" || sc.lower[t] == "’s") && e.Words[sc.lower[t+1]]
+}
+
+// clauseSubject guesses whether the actor starting at b opens a clause:
+// a past-tense verb follows it within two words.
+func clauseSubject(lower []string, b int) bool {
+	for t := b + 1; t < len(lower) && t <= b+3; t++ {
+		if strings.HasSuffix(lower[t], "ed") && lower[t] != "armed" && lower[t] != "based" {
+			return true
+		}
+	}
+	return false
 }

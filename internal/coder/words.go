@@ -113,3 +113,6 @@ var reflexives = set("itself", "themselves", "himself", "herself", "ourselves")
 // complementMarkers introduce an accusation's accused act: "accused X
 // of …", "blamed X for …", "allegations that …".
 var complementMarkers = set("of", "for", "that", "over")
+
+// responseNouns make "to" introduce a reason: "in response to the attack".
+var responseNouns = set("response", "reaction", "reply", "retaliation", "answer")
