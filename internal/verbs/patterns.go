@@ -104,15 +104,22 @@ func (ps *Patterns) Parse(name string, r io.Reader, codes *Codes) error {
 			return fmt.Errorf("%s:%d: unknown CAMEO code %q", name, n, p.Code)
 		}
 		p.Line = fmt.Sprintf("%s:%d", name, n)
-		ps.All = append(ps.All, p)
-		for w := range p.Elems[0].Words {
-			ps.ByFirst[w] = append(ps.ByFirst[w], p)
-		}
-		for _, seq := range p.Elems[0].Phrases {
-			ps.ByFirst[seq[0]] = append(ps.ByFirst[seq[0]], p)
-		}
+		ps.add(p)
 	}
 	return sc.Err()
+}
+
+func (ps *Patterns) add(p *Pattern) {
+	if ps.ByFirst == nil {
+		ps.ByFirst = map[string][]*Pattern{}
+	}
+	ps.All = append(ps.All, p)
+	for w := range p.Elems[0].Words {
+		ps.ByFirst[w] = append(ps.ByFirst[w], p)
+	}
+	for _, seq := range p.Elems[0].Phrases {
+		ps.ByFirst[seq[0]] = append(ps.ByFirst[seq[0]], p)
+	}
 }
 
 func parsePattern(line string) (*Pattern, error) {

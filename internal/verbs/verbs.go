@@ -7,6 +7,7 @@ package verbs
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -33,9 +34,9 @@ func Default() (*Codes, *Patterns, error) {
 	return defaultCodes, defaultPatterns, defaultErr
 }
 
-// Load reads the embedded dictionaries plus user pattern files, which
-// are read after the embedded ones so that their more specific
-// patterns compete on equal terms.
+// Load reads the embedded dictionaries plus user pattern files. Both
+// sets must pass Lint; a user pattern identical to an embedded one
+// replaces it, so users can recode a pattern without editing the binary.
 func Load(userFiles []string) (*Codes, *Patterns, error) {
 	f, err := dataFS.Open("data/cameo.txt")
 	if err != nil {
@@ -63,16 +64,23 @@ func Load(userFiles []string) (*Codes, *Patterns, error) {
 			return nil, nil, err
 		}
 	}
+	if errs := ps.Lint(); len(errs) > 0 {
+		return nil, nil, fmt.Errorf("embedded patterns: %w", errors.Join(errs...))
+	}
+	user := &Patterns{}
 	for _, n := range userFiles {
 		f, err := os.Open(n)
 		if err != nil {
 			return nil, nil, fmt.Errorf("pattern file: %w", err)
 		}
-		err = ps.Parse(n, f, codes)
+		err = user.Parse(n, f, codes)
 		f.Close()
 		if err != nil {
 			return nil, nil, err
 		}
 	}
-	return codes, ps, nil
+	if errs := user.Lint(); len(errs) > 0 {
+		return nil, nil, errors.Join(errs...)
+	}
+	return codes, ps.Override(user), nil
 }
