@@ -118,6 +118,10 @@ func endsQuoted(line []byte, quoted bool) bool {
 // the header. A bad header rejects the whole file and sets *cols to columns
 // with n == 0, which tells readCSV to stop.
 func (s *source) csvRecord(rec []byte, line int, cols **columns) error {
+	bad := badUTF8(rec)
+	if bad >= 0 {
+		rec = bytes.ToValidUTF8(rec, replacement)
+	}
 	f, reason := parseCSV(rec)
 	if *cols == nil {
 		c, ok := header(f)
@@ -155,7 +159,10 @@ func (s *source) csvRecord(rec []byte, line int, cols **columns) error {
 		s.rejectf(line, "%s", reason)
 		return nil
 	}
-	return s.emit(a)
+	if bad >= 0 {
+		s.warnf(line, "article %q: invalid UTF-8 at byte %d replaced with U+FFFD", a.ID, bad)
+	}
+	return s.send(a)
 }
 
 // header maps column names (any order, any case) to indexes. A header
@@ -190,8 +197,8 @@ func header(f []string) (*columns, bool) {
 
 // parseCSV splits one logical record into fields.
 func parseCSV(rec []byte) ([]string, string) {
-	if i := badUTF8(rec); i >= 0 {
-		return nil, fmt.Sprintf("invalid UTF-8 at byte %d", i)
+	if i := bytes.IndexByte(rec, 0); i >= 0 {
+		return nil, fmt.Sprintf("binary data in a text file (NUL byte at byte %d)", i)
 	}
 	r := csv.NewReader(bytes.NewReader(rec))
 	r.FieldsPerRecord = -1

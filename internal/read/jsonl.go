@@ -44,15 +44,19 @@ func (s *source) readJSONL(lr *lineReader) error {
 			s.rejectf(lr.n, "%s", reason)
 			continue
 		}
-		if err := s.emit(a); err != nil {
+		if err := s.send(a); err != nil {
 			return err
 		}
 	}
 }
 
 func (s *source) jsonArticle(line []byte, n int) (a event.Article, reason string) {
-	if i := badUTF8(line); i >= 0 {
-		return a, fmt.Sprintf("invalid UTF-8 at byte %d", i)
+	if i := bytes.IndexByte(line, 0); i >= 0 {
+		return a, fmt.Sprintf("binary data in a text file (NUL byte at byte %d)", i)
+	}
+	bad := badUTF8(line)
+	if bad >= 0 {
+		line = bytes.ToValidUTF8(line, replacement)
 	}
 	var rec jsonRecord
 	if err := json.Unmarshal(line, &rec); err != nil {
@@ -66,7 +70,11 @@ func (s *source) jsonArticle(line []byte, n int) (a event.Article, reason string
 	if rec.Date != nil {
 		f.date, f.hasDate = *rec.Date, true
 	}
-	return s.article(f, n)
+	a, reason = s.article(f, n)
+	if reason == "" && bad >= 0 {
+		s.warnf(n, "article %q: invalid UTF-8 at byte %d replaced with U+FFFD", a.ID, bad)
+	}
+	return a, reason
 }
 
 // jsonReason explains a decoding failure in the words of the input format.

@@ -64,6 +64,10 @@ func (l *lineReader) next() (line []byte, long bool, err error) {
 	}
 }
 
+// replacement stands in for invalid UTF-8, as encoding/json and
+// strings.ToValidUTF8 do.
+var replacement = []byte("\uFFFD")
+
 // badUTF8 returns the offset of the first invalid UTF-8 byte in b, or -1.
 func badUTF8(b []byte) int {
 	if utf8.Valid(b) {

@@ -1,6 +1,7 @@
 package read
 
 import (
+	"bytes"
 	"io"
 	"path/filepath"
 	"strings"
@@ -13,6 +14,7 @@ import (
 // on the same line.
 func (s *source) readText(lr *lineReader) error {
 	var b strings.Builder
+	repaired, firstBad, firstByte := 0, 0, 0 // lines with invalid UTF-8
 	for {
 		line, long, err := lr.next()
 		if err == io.EOF {
@@ -22,16 +24,29 @@ func (s *source) readText(lr *lineReader) error {
 			s.rejectf(lr.n+1, "read error: %v (file skipped)", err)
 			return nil
 		}
+		// One bad line does not lose the article: it is dropped or
+		// repaired, and the warning says which.
 		if long {
-			s.rejectf(lr.n, "line longer than %d bytes (file skipped)", s.opt.MaxLine)
-			return nil
+			s.warnf(lr.n, "line longer than %d bytes dropped", s.opt.MaxLine)
+			continue
+		}
+		if i := bytes.IndexByte(line, 0); i >= 0 {
+			s.warnf(lr.n, "line with binary data (NUL byte at byte %d) dropped", i)
+			continue
 		}
 		if i := badUTF8(line); i >= 0 {
-			s.rejectf(lr.n, "invalid UTF-8 at byte %d (file skipped)", i)
-			return nil
+			if repaired == 0 {
+				firstBad, firstByte = lr.n, i
+			}
+			repaired++
+			line = bytes.ToValidUTF8(line, replacement)
 		}
 		b.Write(line)
 		b.WriteByte('\n')
+	}
+	if repaired > 0 {
+		// One warning a file: a Latin-1 page has a bad byte on most lines.
+		s.warnf(firstBad, "invalid UTF-8 at byte %d (and on %d more lines) replaced with U+FFFD", firstByte, repaired-1)
 	}
 	text := cleanText(b.String())
 	if text == "" {
@@ -62,7 +77,7 @@ func (s *source) readText(lr *lineReader) error {
 		id = s.base()
 		id = strings.TrimSuffix(id, filepath.Ext(id))
 	}
-	return s.emit(event.Article{ID: id, Date: day, Title: title, Text: text, Origin: s.name})
+	return s.send(event.Article{ID: id, Date: day, Title: title, Text: text, Origin: s.name})
 }
 
 // dateLine splits a leading "date YYYY-MM-DD" (or "Date: ...") from text.

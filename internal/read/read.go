@@ -2,7 +2,6 @@ package read
 
 import (
 	"bufio"
-	"bytes"
 	"compress/gzip"
 	"errors"
 	"fmt"
@@ -20,6 +19,13 @@ type Options struct {
 	Format  string // "auto" (default, ""), "jsonl", "csv", "text"
 	Date    string // YYYY-MM-DD used for plain-text files without a date line
 	MaxLine int    // bytes; default 64<<20. A longer line/record is rejected and skipped.
+
+	// Warn hears of input that was kept after a repair (invalid UTF-8
+	// replaced, a binary line dropped from a plain-text article) and of
+	// files passed over; nil ignores them. Warnings are not rejects.
+	Warn func(Reject)
+	// Skip lists files never read, such as the command's own output.
+	Skip []os.FileInfo
 }
 
 // DefaultMaxLine is the line limit used when Options.MaxLine is zero.
@@ -52,6 +58,9 @@ func Read(paths []string, opt Options, stdin io.Reader, emit func(event.Article)
 	if reject == nil {
 		reject = func(Reject) {}
 	}
+	if opt.Warn == nil {
+		opt.Warn = func(Reject) {}
+	}
 	if stdin == nil {
 		stdin = os.Stdin
 	}
@@ -63,6 +72,8 @@ func Read(paths []string, opt Options, stdin io.Reader, emit func(event.Article)
 			reject(Reject{File: p, Reason: reason(serr)})
 		} else if fi.IsDir() {
 			err = walk(p, opt, emit, reject)
+		} else if excluded(fi, opt.Skip) {
+			opt.Warn(Reject{File: p, Reason: "is this command's output (not read)"})
 		} else {
 			err = readFile(p, opt, emit, reject)
 		}
@@ -74,9 +85,14 @@ func Read(paths []string, opt Options, stdin io.Reader, emit func(event.Article)
 }
 
 // walk reads every regular file under root in lexical order, skipping
-// names that start with a dot and not following directory symlinks.
+// names that start with a dot, files that are not articles
+// (notarticles.txt) and the command's own output, and not following
+// directory symlinks. A directory with nothing to read is rejected, so
+// that a wrong folder is not mistaken for one without news.
 func walk(root string, opt Options, emit func(event.Article) error, reject func(Reject)) error {
-	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	files := 0
+	var passed []string
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			reject(Reject{File: path, Reason: reason(err)})
 			if d != nil && d.IsDir() && path != root {
@@ -93,14 +109,36 @@ func walk(root string, opt Options, emit func(event.Article) error, reject func(
 		if d.IsDir() {
 			return nil
 		}
-		if !d.Type().IsRegular() {
-			fi, err := os.Stat(path) // a symlink to a regular file is read
-			if err != nil || !fi.Mode().IsRegular() {
-				return nil
-			}
+		fi, err := os.Stat(path) // a symlink to a regular file is read
+		if err != nil || !fi.Mode().IsRegular() {
+			return nil
 		}
+		if p := notArticle(d.Name()); p != "" {
+			passed = append(passed, d.Name())
+			return nil
+		}
+		if excluded(fi, opt.Skip) {
+			opt.Warn(Reject{File: path, Reason: "is this command's output (not read)"})
+			return nil
+		}
+		files++
 		return readFile(path, opt, emit, reject)
 	})
+	if len(passed) > 0 {
+		opt.Warn(Reject{File: root, Reason: fmt.Sprintf("passed over %d files that are not articles: %s", len(passed), list(passed, 5))})
+	}
+	if err == nil && files == 0 {
+		reject(Reject{File: root, Reason: "no input files in this folder"})
+	}
+	return err
+}
+
+// list joins up to n names, with a count of the rest.
+func list(names []string, n int) string {
+	if len(names) <= n {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:n], ", "), len(names)-n)
 }
 
 func readFile(path string, opt Options, emit func(event.Article) error, reject func(Reject)) error {
@@ -124,15 +162,30 @@ func reason(err error) string {
 
 // source is one input stream being read.
 type source struct {
-	name   string // path as given, or "stdin"
-	stdin  bool
-	opt    Options
-	emit   func(event.Article) error
-	reject func(Reject)
+	name    string // path as given, or "stdin"
+	stdin   bool
+	opt     Options
+	emit    func(event.Article) error
+	reject  func(Reject)
+	records int // emitted or rejected so far
 }
 
 func (s *source) rejectf(line int, format string, args ...any) {
+	s.records++
 	s.reject(Reject{File: s.name, Line: line, Reason: fmt.Sprintf(format, args...)})
+}
+
+// warnf reports input kept after a repair; it is not a reject.
+func (s *source) warnf(line int, format string, args ...any) {
+	if s.opt.Warn != nil {
+		s.opt.Warn(Reject{File: s.name, Line: line, Reason: fmt.Sprintf(format, args...)})
+	}
+}
+
+// send emits a good article.
+func (s *source) send(a event.Article) error {
+	s.records++
+	return s.emit(a)
 }
 
 // base is the file name without directories and without ".gz".
@@ -179,10 +232,11 @@ func readStream(s *source, r io.Reader) error {
 		return nil
 	}
 	if len(head) == 0 {
-		return nil // empty file: nothing to say
+		s.rejectf(0, "empty file")
+		return nil
 	}
-	if i := bytes.IndexByte(head, 0); i >= 0 {
-		s.rejectf(0, "binary file (NUL byte at offset %d)", i)
+	if why := binaryReason(head); why != "" {
+		s.rejectf(0, "%s", why)
 		return nil
 	}
 	format, ok := detect(s.opt.Format, s.ext(), head, err == io.EOF)
@@ -193,9 +247,14 @@ func readStream(s *source, r io.Reader) error {
 	lr := &lineReader{r: br, max: s.opt.MaxLine}
 	switch format {
 	case "jsonl":
-		return s.readJSONL(lr)
+		err = s.readJSONL(lr)
 	case "csv":
-		return s.readCSV(lr)
+		err = s.readCSV(lr)
+	default:
+		err = s.readText(lr)
 	}
-	return s.readText(lr)
+	if err == nil && s.records == 0 {
+		s.rejectf(0, "no articles in this file")
+	}
+	return err
 }

@@ -39,6 +39,7 @@ func TestReadFiles(t *testing.T) {
 		opt   Options
 		ids   []string // emitted article ids, in order
 		rejs  []rej
+		warns []rej // input kept after a repair
 		check func(t *testing.T, a []event.Article)
 	}{
 		{file: "good.jsonl", ids: []string{"a1", "good.jsonl:3", "42"}, check: func(t *testing.T, a []event.Article) {
@@ -55,11 +56,13 @@ func TestReadFiles(t *testing.T) {
 				t.Errorf("got %+v", a[2])
 			}
 		}},
-		{file: "broken.jsonl", ids: []string{"ok1", "ok2", "ok3"}, rejs: []rej{
+		{file: "broken.jsonl", ids: []string{"ok1", "bad-utf8", "ok2", "ok3"}, rejs: []rej{
 			{2, "invalid JSON: "}, {3, `missing "text"`}, {4, `bad date "2024-13-01": want YYYY-MM-DD`},
-			{5, "invalid UTF-8 at byte 48"}, {6, `missing "date"`}, {9, "got an array"},
+			{6, `missing "date"`}, {9, "got an array"},
 			{10, `field "date"`}, {11, `missing "text"`}, {12, `bad "id"`},
-		}},
+		}, warns: []rej{{5, `article "bad-utf8": invalid UTF-8 at byte 48 replaced with U+FFFD`}}},
+		// One NUL-filled line among 40 good records is one bad record.
+		{file: "nulline.jsonl", ids: nIDs(40), rejs: []rej{{21, "binary data in a text file (NUL byte at byte 0)"}}},
 		{file: "good.csv", ids: []string{"c1", "c2", "good.csv:6"}, check: func(t *testing.T, a []event.Article) {
 			if a[1].Text != "A quoted field\nthat spans two lines, with \"quotes\"." || a[1].Origin != "testdata/good.csv:3" {
 				t.Errorf("multi-line field: %+v", a[1])
@@ -99,10 +102,17 @@ func TestReadFiles(t *testing.T) {
 				t.Errorf("got text %q title %q\nwant %q", a[0].Text, a[0].Title, want)
 			}
 		}},
-		{file: "binary.txt", rejs: []rej{{0, "binary file"}}},
-		{file: "badutf8.txt", rejs: []rej{{3, "invalid UTF-8 at byte 4"}}},
-		{file: "empty.txt"},
-		{file: "blank.jsonl"},
+		{file: "binary.txt", rejs: []rej{{0, "no text"}}, warns: []rej{{2, "line with binary data (NUL byte at byte 9) dropped"}}},
+		{file: "image.png", rejs: []rej{{0, "binary file (PNG image)"}}},
+		{file: "noext_binary", rejs: []rej{{0, "binary file (NUL byte at offset 145)"}}},
+		{file: "badutf8.txt", ids: []string{"badutf8"}, warns: []rej{{3, "invalid UTF-8 at byte 4 (and on 0 more lines) replaced"}},
+			check: func(t *testing.T, a []event.Article) {
+				if !strings.Contains(a[0].Text, "Bad \uFFFD byte.") {
+					t.Errorf("text %q", a[0].Text)
+				}
+			}},
+		{file: "empty.txt", rejs: []rej{{0, "empty file"}}},
+		{file: "blank.jsonl", rejs: []rej{{0, "no articles in this file"}}},
 		{file: "gzipped.jsonl.gz", ids: []string{"a1", "gzipped.jsonl:3", "42"}},
 		{file: "gzipped_noext", ids: []string{"a1", "gzipped_noext:3", "42"}},
 		{file: "noext_jsonl", ids: []string{"n1"}},
@@ -114,6 +124,8 @@ func TestReadFiles(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			path := filepath.Join("testdata", tt.file)
+			var warns []Reject
+			tt.opt.Warn = func(r Reject) { warns = append(warns, r) }
 			arts, rejs := collect(t, []string{path}, tt.opt, "")
 			var ids []string
 			for _, a := range arts {
@@ -123,11 +135,21 @@ func TestReadFiles(t *testing.T) {
 				t.Errorf("emitted %q, want %q", ids, tt.ids)
 			}
 			checkRejects(t, path, rejs, tt.rejs)
+			checkRejects(t, path, warns, tt.warns)
 			if tt.check != nil && len(arts) == len(tt.ids) {
 				tt.check(t, arts)
 			}
 		})
 	}
+}
+
+// nIDs is n1, n2... nN.
+func nIDs(n int) []string {
+	var ids []string
+	for i := 1; i <= n; i++ {
+		ids = append(ids, fmt.Sprintf("n%d", i))
+	}
+	return ids
 }
 
 func checkRejects(t *testing.T, file string, got []Reject, want []rej) {
@@ -179,6 +201,9 @@ func TestWalk(t *testing.T) {
 		"c/.skip/y.txt":  "date 2024-04-02\nHidden dir.",
 		"c/empty.jsonl":  "",
 		"c/d/e/bad.json": "{",
+		"LICENSE":        "MIT License\n\nPermission is hereby granted...",
+		"c/README.md":    "# Notes\n",
+		"c/flashpoint.db": "SQLite format 3\x00",
 	}
 	for name, body := range files {
 		p := filepath.Join(dir, name)
@@ -197,8 +222,48 @@ func TestWalk(t *testing.T) {
 	if got := strings.Join(ids, ","); got != "a,1,2,deep" {
 		t.Errorf("walk order %s, want a,1,2,deep", got)
 	}
-	if len(rejs) != 1 || rejs[0].File != filepath.Join(dir, "c/d/e/bad.json") || rejs[0].Line != 1 {
+	if len(rejs) != 2 || rejs[0].File != filepath.Join(dir, "c/d/e/bad.json") || rejs[0].Line != 1 ||
+		rejs[1].Error() != filepath.Join(dir, "c/empty.jsonl")+": empty file" {
 		t.Errorf("rejects %v", rejs)
+	}
+}
+
+// TestWalkSkips checks what a folder walk must not read: files that are
+// not articles, the command's own output, and a folder with nothing in it.
+func TestWalkSkips(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"LICENSE":   "MIT License",
+		"notes.md":  "# Notes",
+		"out.jsonl": `{"id":"own","date":"2024-04-02","text":"Output."}`,
+		"a.txt":     "date 2024-04-02\nA.",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, err := os.Stat(filepath.Join(dir, "out.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var warns []Reject
+	opt := Options{Skip: []os.FileInfo{out}, Warn: func(r Reject) { warns = append(warns, r) }}
+	arts, rejs := collect(t, []string{dir}, opt, "")
+	if len(arts) != 1 || arts[0].ID != "a" || len(rejs) != 0 {
+		t.Errorf("read %v, rejected %v", arts, rejs)
+	}
+	got := fmt.Sprint(warns)
+	for _, w := range []string{"out.jsonl: is this command's output (not read)", "passed over 2 files that are not articles: LICENSE, notes.md"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("warnings %s, want %q", got, w)
+		}
+	}
+
+	empty := t.TempDir()
+	os.WriteFile(filepath.Join(empty, "README.md"), []byte("# x"), 0o644)
+	_, rejs = collect(t, []string{empty}, Options{}, "")
+	if len(rejs) != 1 || rejs[0].Error() != empty+": no input files in this folder" {
+		t.Errorf("empty folder: %v", rejs)
 	}
 }
 
