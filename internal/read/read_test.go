@@ -192,17 +192,17 @@ func TestStdin(t *testing.T) {
 func TestWalk(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
-		"b/2.txt":        "date 2024-04-02\nTwo.",
-		"b/1.txt":        "date 2024-04-02\nOne.",
-		"a.jsonl":        `{"id":"a","date":"2024-04-02","text":"A."}`,
-		"c/d/deep.txt":   "date 2024-04-02\nDeep.",
-		".hidden.txt":    "date 2024-04-02\nHidden.",
-		".git/x.txt":     "date 2024-04-02\nHidden dir.",
-		"c/.skip/y.txt":  "date 2024-04-02\nHidden dir.",
-		"c/empty.jsonl":  "",
-		"c/d/e/bad.json": "{",
-		"LICENSE":        "MIT License\n\nPermission is hereby granted...",
-		"c/README.md":    "# Notes\n",
+		"b/2.txt":         "date 2024-04-02\nTwo.",
+		"b/1.txt":         "date 2024-04-02\nOne.",
+		"a.jsonl":         `{"id":"a","date":"2024-04-02","text":"A."}`,
+		"c/d/deep.txt":    "date 2024-04-02\nDeep.",
+		".hidden.txt":     "date 2024-04-02\nHidden.",
+		".git/x.txt":      "date 2024-04-02\nHidden dir.",
+		"c/.skip/y.txt":   "date 2024-04-02\nHidden dir.",
+		"c/empty.jsonl":   "",
+		"c/d/e/bad.json":  "{",
+		"LICENSE":         "MIT License\n\nPermission is hereby granted...",
+		"c/README.md":     "# Notes\n",
 		"c/flashpoint.db": "SQLite format 3\x00",
 	}
 	for name, body := range files {
