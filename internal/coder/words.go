@@ -1,7 +1,13 @@
 package coder
 
-// Closed-class word lists the clause analysis relies on.
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+)
 
+// set builds a word set; frames.go and sent.go still use it for the few
+// lists that live beside their code.
 func set(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
 	for _, w := range ws {
@@ -10,109 +16,134 @@ func set(ws ...string) map[string]bool {
 	return m
 }
 
-// boundaries end a clause for subject and object search.
-var boundaries = set(";", ":", "when", "after", "before", "while", "because", "if", "unless",
-	"although", "though", "whereas", "where", "which", "who", "whom", "whose", "that", "since",
-	"until", "despite", "—", "–", "(", ")", "but", "whether")
+// The closed-class word lists the clause analysis relies on are data
+// (data/words.txt), so they can be read and edited without touching code.
+//
+//go:embed data/words.txt
+var wordsTxt string
 
-// conditionals make a predicate hypothetical when they open its clause.
-var conditionals = set("if", "unless", "whether")
+// wordClassNames are the classes words.txt must define, one per variable
+// below; any other section in the file is an error.
+var wordClassNames = []string{
+	"boundaries", "conditionals", "modals", "futures", "negations", "beForms", "prepositions",
+	"quantities", "coordination", "determiners", "pronouns", "possessivePronouns", "speculation",
+	"locatives", "pairNouns", "nonTarget", "peopleRole", "subordinators", "clauseOpeners",
+	"relatives", "peopleNouns", "reasonPreps", "absolutes", "directions", "weapons", "stateRoles",
+	"speakingNouns", "asNotClause", "reflexives", "complementMarkers", "responseNouns",
+}
 
-// modals make a predicate speculative unless its pattern is a threat or
-// an intention.
-var modals = set("could", "might", "may", "would", "should", "can")
+// wordClasses is words.txt parsed during package initialisation; the file is
+// embedded, so an error in it is a build defect and panics at once.
+var wordClasses = func() map[string]map[string]bool {
+	c, err := parseWords("words.txt", wordsTxt, wordClassNames)
+	if err != nil {
+		panic("coder: " + err.Error())
+	}
+	return c
+}()
 
-var futures = set("will", "would", "to", "'ll", "shall")
+// wordClass returns a class of words.txt. Initialising the variables below
+// through it (rather than in init) lets Go order any other package-level
+// variable that uses them after the parse.
+func wordClass(name string) map[string]bool {
+	c, ok := wordClasses[name]
+	if !ok {
+		panic("coder: word class [" + name + "] is not in wordClassNames")
+	}
+	return c
+}
 
-var negations = set("not", "n't", "never", "no", "neither", "nor", "without")
+// The word classes; data/words.txt says what each one means.
+var (
+	boundaries         = wordClass("boundaries")
+	conditionals       = wordClass("conditionals")
+	modals             = wordClass("modals")
+	futures            = wordClass("futures")
+	negations          = wordClass("negations")
+	beForms            = wordClass("beForms")
+	prepositions       = wordClass("prepositions")
+	quantities         = wordClass("quantities")
+	coordination       = wordClass("coordination")
+	determiners        = wordClass("determiners")
+	pronouns           = wordClass("pronouns")
+	possessivePronouns = wordClass("possessivePronouns")
+	speculation        = wordClass("speculation")
+	locatives          = wordClass("locatives")
+	pairNouns          = wordClass("pairNouns")
+	nonTarget          = wordClass("nonTarget")
+	peopleRole         = wordClass("peopleRole")
+	subordinators      = wordClass("subordinators")
+	clauseOpeners      = wordClass("clauseOpeners")
+	relatives          = wordClass("relatives")
+	peopleNouns        = wordClass("peopleNouns")
+	reasonPreps        = wordClass("reasonPreps")
+	absolutes          = wordClass("absolutes")
+	directions         = wordClass("directions")
+	weapons            = wordClass("weapons")
+	stateRoles         = wordClass("stateRoles")
+	speakingNouns      = wordClass("speakingNouns")
+	asNotClause        = wordClass("asNotClause")
+	reflexives         = wordClass("reflexives")
+	complementMarkers  = wordClass("complementMarkers")
+	responseNouns      = wordClass("responseNouns")
+)
 
-var beForms = set("is", "are", "was", "were", "be", "been", "being", "'s", "get", "got", "gets")
-
-// prepositions before an actor make it an object, not a subject.
-var prepositions = set("of", "in", "on", "at", "to", "from", "with", "against", "into", "near",
-	"for", "over", "about", "by", "between", "across", "toward", "towards", "through", "under",
-	"like", "among", "amid", "around", "outside", "inside", "within", "behind", "than",
-	"via", "per", "onto", "upon", "along", "beyond", "despite", "after", "before", "during", "throughout")
-
-// quantities let "of" introduce a subject: "hundreds of residents".
-var quantities = set("hundreds", "thousands", "dozens", "millions", "scores", "tens", "some",
-	"many", "most", "all", "one", "two", "three", "four", "five", "several", "groups", "group",
-	"number", "crowds", "members", "supporters", "each", "both", "none", "parts", "part")
-
-// coordination may stand between the members of a compound actor.
-var coordination = set(",", "and", "or", "both", "well", "several", "the", "three", "two", "a", "an",
-	"four", "five", "his", "her", "its", "their", "other", "senior", "also")
-
-var determiners = set("the", "a", "an", "both", "its", "their", "his", "her", "several", "two",
-	"three", "some", "all", "other", "these", "those", "this", "such")
-
-var pronouns = set("it", "they", "he", "she", "them")
-var possessivePronouns = set("its", "their", "his", "her")
-
-// speculation marks a clause as analysis, not event.
-var speculation = set("analysts", "seen", "expected", "likely", "possible", "possibly", "potential",
-	"risk", "fears", "feared", "concerns")
-
-// locatives introduce where something happened.
-var locatives = set("in", "near", "outside", "inside", "across", "around", "within", "at")
-
-// pairNouns after "both" or "the two" stand for the last two countries named.
-var pairNouns = set("nations", "countries", "sides", "neighbours", "neighbors", "states", "governments", "parties")
-
-// nonTarget prepositions introduce circumstances, never the target.
-var nonTarget = set("under", "over", "about", "despite", "after", "before", "during", "amid",
-	"including", "like", "than", "via", "along", "beyond", "behind", "since", "by", "until", "as")
-
-// peopleRole marks roles whose agent words ("people", "journalists")
-// can be written into a pattern and still be the target.
-var peopleRole = set("CVL", "REF", "MED")
-
-// subordinators open a clause; before a subject they are not prepositions.
-var subordinators = set("after", "before", "since", "until")
-
-// clauseOpeners start relative and subordinate clauses, whose subject
-// is never the main clause's.
-var clauseOpeners = set("that", "which", "who", "whom", "whose", "when", "after", "before", "while", "as",
-	"because", "if", "unless", "although", "though", "since", "until", "where", "whether")
-
-// relatives open relative clauses.
-var relatives = set("that", "which", "who")
-
-// peopleNouns in a pattern name civilian victims.
-var peopleNouns = set("people", "civilians", "father", "mother", "son", "daughter", "man", "woman",
-	"men", "women", "children", "villagers", "students", "girls", "boys", "passengers", "workers",
-	"residents", "tourists", "worshippers", "pilgrims", "hostages")
-
-// reasonPreps introduce the reason, object or time anchor of another
-// event; a noun they govern is never an event by itself.
-var reasonPreps = set("adjective", "for", "over", "since", "after", "about", "against", "of", "despite", "amid", "before")
-
-// absolutes after a comma open a clause of their own.
-var absolutes = set("with", "while", "as", "but", "although", "though", "despite", "whereas")
-
-var directions = set("northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
-	"northeastern", "northwestern", "southeastern", "southwestern", "occupied")
-
-// weapons are role words ("Ukrainian drones" = UKRMIL) that name no
-// actor without a country or owner.
-var weapons = set("drones", "drone", "warplanes", "jets", "warships", "tanks", "artillery", "missiles")
-
-// stateRoles are the roles of a state's institutions.
-var stateRoles = set("GOV", "GOVMIL", "MIL", "COP", "SPY", "JUD", "LEG")
-
-// speakingNouns stand between an actor and a relative clause it is the
-// subject of: "a U.N. report that accused…".
-var speakingNouns = set("report", "statement", "study", "inquiry", "investigation", "probe", "panel",
-	"commission", "committee", "mission", "team", "spokesman", "spokeswoman", "spokesperson")
-
-var asNotClause = set("well", "part", "such", "a", "an", "soon", "long", "much", "many", "far", "of", "to",
-	"baseless", "groundless", "false", "unfounded", "biased", "one", "the")
-
-var reflexives = set("itself", "themselves", "himself", "herself", "ourselves")
-
-// complementMarkers introduce an accusation's accused act: "accused X
-// of …", "blamed X for …", "allegations that …".
-var complementMarkers = set("of", "for", "that", "over")
-
-// responseNouns make "to" introduce a reason: "in response to the attack".
-var responseNouns = set("response", "reaction", "reply", "retaliation", "answer")
+// parseWords reads the words.txt format: "[class]" opens a class, the words
+// follow separated by spaces, "#" starts a comment. Every class in known
+// must appear once and have words; errors name the file and line.
+func parseWords(file, text string, known []string) (map[string]map[string]bool, error) {
+	isKnown := make(map[string]bool, len(known))
+	for _, k := range known {
+		isKnown[k] = true
+	}
+	classes := map[string]map[string]bool{}
+	headerLine := map[string]int{}
+	wordLine := map[string]int{} // "class\x00word" → line, for duplicate errors
+	class := ""
+	for i, line := range strings.Split(text, "\n") {
+		n := i + 1
+		if h := strings.IndexByte(line, '#'); h >= 0 {
+			line = line[:h]
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if strings.HasPrefix(line, "[") {
+			name, ok := strings.CutSuffix(line[1:], "]")
+			if !ok || name == "" || strings.ContainsAny(name, "[] \t") {
+				return nil, fmt.Errorf("%s:%d: malformed class header %q, want [class]", file, n, line)
+			}
+			if !isKnown[name] {
+				return nil, fmt.Errorf("%s:%d: unknown class [%s]", file, n, name)
+			}
+			if first, dup := headerLine[name]; dup {
+				return nil, fmt.Errorf("%s:%d: class [%s] repeated (first at line %d)", file, n, name, first)
+			}
+			class = name
+			headerLine[name] = n
+			classes[name] = map[string]bool{}
+			continue
+		}
+		for _, w := range strings.Fields(line) {
+			if class == "" {
+				return nil, fmt.Errorf("%s:%d: word %q before any [class]", file, n, w)
+			}
+			key := class + "\x00" + w
+			if first, dup := wordLine[key]; dup {
+				return nil, fmt.Errorf("%s:%d: word %q repeated in [%s] (first at line %d)", file, n, w, class, first)
+			}
+			wordLine[key] = n
+			classes[class][w] = true
+		}
+	}
+	for _, k := range known {
+		if _, ok := classes[k]; !ok {
+			return nil, fmt.Errorf("%s: class [%s] missing", file, k)
+		}
+		if len(classes[k]) == 0 {
+			return nil, fmt.Errorf("%s:%d: class [%s] has no words", file, headerLine[k], k)
+		}
+	}
+	return classes, nil
+}
