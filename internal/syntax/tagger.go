@@ -1,0 +1,78 @@
+package syntax
+
+// The tagger is a greedy left-to-right averaged perceptron (Collins 2002;
+// Honnibal's "POS tagger in 200 lines") with word, affix, shape, ambiguity
+// class and previous-tag features. Frequent unambiguous words skip it.
+
+const (
+	tagStart  = NumPOS     // pseudo tag before the sentence
+	tagStart2 = NumPOS + 1 // two before
+)
+
+func tokAt(toks []tokInfo, i int) *tokInfo {
+	if i < 0 || i >= len(toks) {
+		return &padTok
+	}
+	return &toks[i]
+}
+
+// tagFeats appends the features of word i given the two previous tags.
+func tagFeats(dst []uint64, toks []tokInfo, i int, p1, p2 uint64) []uint64 {
+	w := &toks[i]
+	m1, m2 := tokAt(toks, i-1), tokAt(toks, i-2)
+	n1, n2 := tokAt(toks, i+1), tokAt(toks, i+2)
+	return append(dst,
+		f1(0, 0),
+		f1(1, w.low),
+		f1(2, w.suf[0]),
+		f1(3, w.suf[1]),
+		f1(4, w.suf[2]),
+		f1(5, w.suf[3]),
+		f1(6, w.pre[0]),
+		f1(7, w.pre[1]),
+		f1(8, w.shape),
+		f1(9, w.flags),
+		f1(10, p1),
+		f1(11, p2),
+		f2(12, p1, p2),
+		f2(13, p1, w.low),
+		f1(14, m1.low),
+		f1(15, m1.suf[2]),
+		f1(16, m2.low),
+		f1(17, n1.low),
+		f1(18, n1.suf[2]),
+		f1(19, n2.low),
+		f1(20, w.amb),
+		f1(21, n1.amb),
+		f1(22, n2.amb),
+		f2(23, p1, n1.amb),
+		f2(24, w.amb, n1.amb),
+		f3(25, p1, w.amb, n1.amb),
+		f2(26, w.low, n1.low),
+		f2(27, m1.low, w.low),
+		f2(28, p1, w.suf[2]),
+		f1(29, w.exact),
+		f1(30, n1.suf[1]),
+		f1(31, m1.shape),
+		f1(32, n1.shape),
+		f2(33, w.shape, w.flags),
+		f2(34, p1, w.shape),
+	)
+}
+
+// tagSentence tags toks greedily into tags using score (which fills sc).
+func tagSentence(toks []tokInfo, tags []POS, feats []uint64, score func([]uint64) int) []uint64 {
+	p1, p2 := uint64(tagStart), uint64(tagStart2)
+	for i := range toks {
+		var t POS
+		if toks[i].fixed >= 0 {
+			t = POS(toks[i].fixed)
+		} else {
+			feats = tagFeats(feats[:0], toks, i, p1, p2)
+			t = POS(score(feats))
+		}
+		tags[i] = t
+		p2, p1 = p1, uint64(t)
+	}
+	return feats
+}

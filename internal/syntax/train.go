@@ -1,0 +1,239 @@
+package syntax
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"slices"
+	"sync"
+	"time"
+)
+
+// TrainOptions controls training. The zero value of a field means its
+// default (see DefaultTrainOptions); the defaults reproduce the shipped model.
+type TrainOptions struct {
+	TagIters   int    // tagger epochs
+	ParseIters int    // parser epochs
+	Folds      int    // jackknife folds for the parser's training tags
+	Seed       uint64 // shuffling and exploration RNG seed
+	TagBits    uint   // log2 of tagger weight buckets
+	ParseBits  uint   // log2 of parser weight buckets
+	MinQ       int    // drop quantised weights with |w| below this
+	MinLabel   int    // relations rarer than this fall back to their base
+	Log        io.Writer
+}
+
+// DefaultTrainOptions are the settings of the committed model.
+var DefaultTrainOptions = TrainOptions{
+	TagIters: 8, ParseIters: 15, Folds: 4, Seed: 1,
+	TagBits: 20, ParseBits: 22, MinQ: 2, MinLabel: 10,
+}
+
+func (o *TrainOptions) fill() {
+	d := DefaultTrainOptions
+	o.TagIters = cmp.Or(o.TagIters, d.TagIters)
+	o.ParseIters = cmp.Or(o.ParseIters, d.ParseIters)
+	o.Folds = cmp.Or(o.Folds, d.Folds)
+	o.Seed = cmp.Or(o.Seed, d.Seed)
+	o.TagBits = cmp.Or(o.TagBits, d.TagBits)
+	o.ParseBits = cmp.Or(o.ParseBits, d.ParseBits)
+	o.MinQ = cmp.Or(o.MinQ, d.MinQ)
+	o.MinLabel = cmp.Or(o.MinLabel, d.MinLabel)
+}
+
+func (o *TrainOptions) logf(format string, args ...any) {
+	if o.Log != nil {
+		fmt.Fprintf(o.Log, format, args...)
+	}
+}
+
+// Train builds a model from gold sentences. It is deterministic: the same
+// sentences and options give a byte-identical saved model.
+func Train(sents []*Gold, opt TrainOptions) (*Model, error) {
+	opt.fill()
+	start := time.Now()
+	m := &Model{}
+	m.labels, m.rootLab = chooseLabels(sents, opt.MinLabel)
+	m.lex = buildLex(sents)
+	m.lem = trainLemmatizer(sents)
+	opt.logf("labels %d, lexicon %d, lemma table %d, rules %d\n", len(m.labels), len(m.lex), len(m.lem.table), len(m.lem.rules))
+
+	// Jackknifed tags: the parser trains on tags as noisy as at run time.
+	tags := make([][]POS, len(sents))
+	var wg sync.WaitGroup
+	var final *perceptron
+	for f := 0; f <= opt.Folds; f++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var train, held []*Gold
+			var heldIdx []int
+			for i, g := range sents {
+				if f < opt.Folds && i%opt.Folds == f {
+					held = append(held, g)
+					heldIdx = append(heldIdx, i)
+				} else {
+					train = append(train, g)
+				}
+			}
+			p := trainTagger(train, m.lex, opt.TagIters, opt.Seed+uint64(f), opt.TagBits)
+			if f == opt.Folds {
+				final = p
+				return
+			}
+			var toks []tokInfo
+			var lb []byte
+			var le []int
+			var feats []uint64
+			sc := make([]float32, NumPOS)
+			best := func(feats []uint64) int { p.score(feats, sc); return argmax(sc) }
+			for k, g := range held {
+				toks, lb, le = prepare(g.Words, toks, lb, le, m.lex)
+				t := make([]POS, len(g.Words))
+				feats = tagSentence(toks, t, feats, best)
+				tags[heldIdx[k]] = t
+			}
+		}()
+	}
+	wg.Wait()
+	m.tagW = final.compile(opt.MinQ)
+	right, total := 0, 0
+	for i, g := range sents {
+		for j, t := range tags[i] {
+			total++
+			if t == g.UPOS[j] {
+				right++
+			}
+		}
+	}
+	opt.logf("tagger trained (%v); jackknife UPOS %.2f%%\n", time.Since(start).Round(time.Millisecond), 100*float64(right)/float64(total))
+
+	pp := trainParser(sents, tags, m, opt)
+	m.parW = pp.compile(opt.MinQ)
+	opt.logf("parser trained (%v)\n", time.Since(start).Round(time.Millisecond))
+	return m, nil
+}
+
+func argmax(sc []float32) int {
+	best := 0
+	for c := 1; c < len(sc); c++ {
+		if sc[c] > sc[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+// chooseLabels keeps relations seen at least minCount times; rarer ones
+// are trained as their base relation.
+func chooseLabels(sents []*Gold, minCount int) ([]Rel, int) {
+	counts := map[Rel]int{}
+	for _, g := range sents {
+		for _, r := range g.Rel {
+			counts[r]++
+		}
+	}
+	var labels []Rel
+	for r, n := range counts {
+		if r != RelNone && (n >= minCount || r == r.Base() || r == RelRoot) {
+			labels = append(labels, r)
+		}
+	}
+	if !slices.Contains(labels, RelRoot) {
+		labels = append(labels, RelRoot)
+	}
+	slices.Sort(labels)
+	return labels, slices.Index(labels, RelRoot)
+}
+
+func labelIndex(labels []Rel, r Rel) int {
+	if i := slices.Index(labels, r); i >= 0 {
+		return i
+	}
+	if i := slices.Index(labels, r.Base()); i >= 0 {
+		return i
+	}
+	if i := slices.Index(labels, relIndex["dep"]); i >= 0 {
+		return i
+	}
+	return 0
+}
+
+// buildLex records, for lower-cased words seen at least twice, the tags
+// they take, and marks frequent unambiguous words.
+func buildLex(sents []*Gold) map[uint64]lexEntry {
+	counts := map[uint64]*[NumPOS]int{}
+	for _, g := range sents {
+		for i, w := range g.Words {
+			h := hlower(w)
+			c := counts[h]
+			if c == nil {
+				c = new([NumPOS]int)
+				counts[h] = c
+			}
+			c[g.UPOS[i]]++
+		}
+	}
+	lex := map[uint64]lexEntry{}
+	for h, c := range counts {
+		total, top := 0, 0
+		for t, n := range c {
+			total += n
+			if n > c[top] {
+				top = t
+			}
+		}
+		if total < 2 {
+			continue
+		}
+		e := lexEntry{fixed: -1}
+		for t, n := range c {
+			if n*20 >= total {
+				e.amb |= 1 << t
+			}
+		}
+		if total >= 20 && c[top]*100 >= total*99 {
+			e.fixed = int8(top)
+		}
+		lex[h] = e
+	}
+	return lex
+}
+
+func trainTagger(sents []*Gold, lex map[uint64]lexEntry, iters int, seed uint64, bits uint) *perceptron {
+	p := newPerceptron(bits, NumPOS)
+	rng := rand.New(rand.NewPCG(seed, 0x7a66))
+	order := make([]int, len(sents))
+	for i := range order {
+		order[i] = i
+	}
+	var toks []tokInfo
+	var lb []byte
+	var le []int
+	var feats []uint64
+	sc := make([]float32, NumPOS)
+	for range iters {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, si := range order {
+			g := sents[si]
+			toks, lb, le = prepare(g.Words, toks, lb, le, lex)
+			p1, p2 := uint64(tagStart), uint64(tagStart2)
+			for i := range toks {
+				t := int(g.UPOS[i])
+				if toks[i].fixed < 0 {
+					feats = tagFeats(feats[:0], toks, i, p1, p2)
+					p.tick++
+					p.score(feats, sc)
+					if guess := argmax(sc); guess != t {
+						p.update(feats, t, guess)
+					}
+				}
+				// Train on gold history: cheap and, with jackknifed
+				// parser tags downstream, accurate enough.
+				p2, p1 = p1, uint64(t)
+			}
+		}
+	}
+	return p
+}
