@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -19,17 +18,49 @@ func init() {
 }
 
 func runAlerts(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("alerts", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	db := fs.String("db", store.DefaultPath, "database: a SQLite file path or postgres://...")
+	fs := newFlags("alerts", "[--db URL] [options]",
+		"Prints tension spike alerts with their evidence, newest first, updating the stored series first when the database is writable.",
+		[]string{"alerts --db flashpoint-demo.db", "alerts --db flashpoint-demo.db --pair AZE-ARM --format jsonl"},
+		stdout, stderr)
+	db := fs.String("db", store.DefaultPath, "`database`: a SQLite file path or postgres://...")
 	var f tension.AlertFilter
-	fs.StringVar(&f.Since, "since", "", "alerts ending on or after this day, YYYY-MM-DD")
-	fs.StringVar(&f.Until, "until", "", "alerts starting on or before this day, YYYY-MM-DD")
-	fs.StringVar(&f.Dyad, "dyad", "", "A-B (either direction) or A>B (directed), e.g. AZE-ARM")
+	since := fs.String("since", "", "alerts ending on or after this `date`: YYYY-MM-DD, YYYY-MM or YYYY")
+	until := fs.String("until", "", "alerts starting on or before this `date`: YYYY-MM-DD, YYYY-MM or YYYY")
+	dyad := fs.String("dyad", "", "one way: A-B, alerts on A's actions towards B")
+	pair := fs.String("pair", "", "both ways: A-B, every alert between A and B")
 	fs.IntVar(&f.Limit, "limit", 0, "at most this many alerts (0: all)")
-	format := fs.String("format", "table", "output format: table, jsonl, csv")
-	if err := fs.Parse(args); err != nil {
-		return ExitUsage
+	format := fs.String("format", "table", "output `format`: table, jsonl, csv")
+	pos, code, ok := fs.parse(args)
+	if !ok {
+		return code
+	}
+	if code, ok := fs.noArgs(pos); !ok {
+		return code
+	}
+	var err error
+	if f.Since, f.Until, err = dateRange(*since, *until); err != nil {
+		return fs.fail("%v", err)
+	}
+	switch {
+	case *dyad != "" && *pair != "":
+		return fs.fail("--dyad and --pair: give one (--dyad is one way, --pair both ways)")
+	case *dyad != "":
+		a, b, err := pairOf("dyad", *dyad)
+		if err != nil {
+			return fs.fail("%v", err)
+		}
+		f.Dyad = a + ">" + b
+	case *pair != "":
+		a, b, err := pairOf("pair", *pair)
+		if err != nil {
+			return fs.fail("%v", err)
+		}
+		f.Dyad = a + "-" + b
+	}
+	switch *format {
+	case "table", "jsonl", "csv":
+	default:
+		return fs.fail("unknown alerts format %q (want table, jsonl, csv)", *format)
 	}
 	ctx := context.Background()
 	st, ok := openUpdated(ctx, *db, stderr)

@@ -11,8 +11,8 @@ import (
 // Exit codes, documented in docs/cli.md.
 const (
 	ExitOK      = 0 // every record coded
-	ExitSkipped = 1 // some records were rejected and skipped
-	ExitUsage   = 2 // bad command line or a fatal error
+	ExitSkipped = 1 // some records were rejected and skipped, the rest coded
+	ExitUsage   = 2 // bad command line, a missing database or input, nothing coded, or a fatal error
 )
 
 type command struct {
@@ -24,16 +24,26 @@ var commands = map[string]command{}
 
 // Main runs one flashpoint command and returns its exit status.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	if len(args) == 0 {
 		usage(stderr)
-		if len(args) == 0 {
-			return ExitUsage
+		return ExitUsage
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		if len(args) > 1 { // "help code" is "code --help"
+			if c, ok := commands[args[1]]; ok {
+				return c.run([]string{"--help"}, stdin, stdout, stderr)
+			}
 		}
+		usage(stdout)
+		return ExitOK
+	case "-version", "--version", "version":
+		printVersion(stdout)
 		return ExitOK
 	}
 	c, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(stderr, "flashpoint: unknown command %q\n", args[0])
+		fmt.Fprintf(stderr, "flashpoint: unknown command %q%s\n\n", args[0], suggest(nearestCommand(args[0])))
 		usage(stderr)
 		return ExitUsage
 	}
@@ -50,7 +60,20 @@ func usage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
-	fmt.Fprintln(w, "\nRun 'flashpoint COMMAND -h' for a command's options.")
+	fmt.Fprintln(w, "\nRun 'flashpoint COMMAND --help' for a command's options and examples, 'flashpoint --version' for the build.")
+	fmt.Fprintln(w, "Example: flashpoint code --format csv examples/articles.jsonl")
+}
+
+// nearestCommand suggests a command for a mistyped one.
+func nearestCommand(s string) []string {
+	var out []string
+	for n := range commands {
+		if editDistance(s, n) <= 2 || len(s) >= 3 && strings.HasPrefix(n, s) {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // listFlag collects a repeatable string flag.

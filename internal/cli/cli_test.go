@@ -26,8 +26,8 @@ func TestExitCodes(t *testing.T) {
 		{"bad records are skipped", []string{"code", "testdata/mixed.jsonl"}, ExitSkipped, "mixed.jsonl:2"},
 		{"unknown command", []string{"frobnicate"}, ExitUsage, "unknown command"},
 		{"unknown format", []string{"code", "--format", "xml"}, ExitUsage, "unknown output format"},
-		{"missing file", []string{"code", "testdata/nope.jsonl"}, ExitSkipped, "nope.jsonl"},
-		{"bad dyad", []string{"events", "--dyad", "AZE", "--db", filepath.Join(t.TempDir(), "x.db")}, ExitUsage, "SOURCE-TARGET"},
+		{"missing file", []string{"code", "testdata/nope.jsonl"}, ExitUsage, "nope.jsonl"},
+		{"bad dyad", []string{"events", "--dyad", "AZE", "--db", filepath.Join(t.TempDir(), "x.db")}, ExitUsage, "want A-B"},
 	}
 	for _, tt := range tests {
 		code, _, errs := run(t, "", tt.args...)

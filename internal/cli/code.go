@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
+	"time"
 
 	"github.com/flashpoint/flashpoint/internal/actors"
 	"github.com/flashpoint/flashpoint/internal/coder"
@@ -17,7 +19,6 @@ import (
 	"github.com/flashpoint/flashpoint/internal/read"
 	"github.com/flashpoint/flashpoint/internal/samples"
 	"github.com/flashpoint/flashpoint/internal/store"
-	"github.com/flashpoint/flashpoint/internal/tension"
 	"github.com/flashpoint/flashpoint/internal/verbs"
 )
 
@@ -30,13 +31,14 @@ type codingFlags struct {
 	inputFormat, date string
 	dicts, patterns   listFlag
 	explain, noGeo    bool
+	skip              []os.FileInfo // files never read: the command's own output and database
 }
 
 func (c *codingFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&c.inputFormat, "input-format", "auto", "input format: auto, jsonl, csv, text")
-	fs.StringVar(&c.date, "date", "", "article date (YYYY-MM-DD) for plain-text input without a date line")
-	fs.Var(&c.dicts, "dict", "extra actor dictionary file (repeatable; see docs/dictionaries.md)")
-	fs.Var(&c.patterns, "patterns", "extra verb pattern file (repeatable; see docs/patterns.md)")
+	fs.StringVar(&c.inputFormat, "input-format", "auto", "input `format`: auto, jsonl, csv, text")
+	fs.StringVar(&c.date, "date", "", "article `date` (YYYY-MM-DD) for plain-text input without a date line")
+	fs.Var(&c.dicts, "dict", "extra actor dictionary `file` (repeatable; see docs/dictionaries.md)")
+	fs.Var(&c.patterns, "patterns", "extra verb pattern `file` (repeatable; see docs/patterns.md)")
 	fs.BoolVar(&c.explain, "explain", false, "record which dictionary entries and patterns fired")
 	fs.BoolVar(&c.noGeo, "no-geo", false, "skip geolocation")
 }
@@ -57,15 +59,28 @@ func (c *codingFlags) pipeline() (*pipeline.Pipeline, error) {
 	return p, nil
 }
 
+// skipOutput keeps a command from reading its own output: with
+// 'code . > out.jsonl' the shell has created out.jsonl in the folder
+// being read before flashpoint starts.
+func (c *codingFlags) skipOutput(stdout io.Writer) {
+	if f, ok := stdout.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			c.skip = append(c.skip, fi)
+		}
+	}
+}
+
 // readArticles streams the articles of paths (the bundled samples when
-// paths is empty), reporting rejects on stderr.
+// paths is empty), reporting rejects and warnings on stderr.
 func (c *codingFlags) readArticles(paths []string, stdin io.Reader, stderr io.Writer, emit func(event.Article) error) (rejected int, err error) {
 	return c.readArticlesReject(paths, stdin, stderr, emit, nil)
 }
 
 // readArticlesReject is readArticles that also hands each reject to keep.
 func (c *codingFlags) readArticlesReject(paths []string, stdin io.Reader, stderr io.Writer, emit func(event.Article) error, keep func(store.Reject)) (rejected int, err error) {
-	opt := read.Options{Format: c.inputFormat, Date: c.date}
+	opt := read.Options{Format: c.inputFormat, Date: c.date, Skip: c.skip, Warn: func(r read.Reject) {
+		fmt.Fprintf(stderr, "flashpoint: warning: %v\n", r)
+	}}
 	if len(paths) == 0 {
 		paths, stdin, opt.Format = []string{"-"}, bytes.NewReader(samples.JSONL), "jsonl"
 	}
@@ -79,32 +94,63 @@ func (c *codingFlags) readArticlesReject(paths []string, stdin io.Reader, stderr
 	return rejected, err
 }
 
+// readExit is the exit status once input was read: some records skipped
+// while others were coded is 1; nothing read at all because every input
+// was missing, empty or rejected is an error, 2.
+func readExit(read, rejected int) int {
+	switch {
+	case rejected == 0:
+		return ExitOK
+	case read == 0:
+		return ExitUsage
+	}
+	return ExitSkipped
+}
+
+// checkCoding validates the coding options before any input is read.
+func (c *codingFlags) check() error {
+	switch strings.ToLower(c.inputFormat) {
+	case "", "auto", "jsonl", "json", "ndjson", "csv", "text", "txt", "html":
+	default:
+		return fmt.Errorf("--input-format %q: want auto, jsonl, csv or text", c.inputFormat)
+	}
+	if c.date != "" {
+		if _, err := time.Parse("2006-01-02", c.date); err != nil {
+			return fmt.Errorf("--date %q: want YYYY-MM-DD", c.date)
+		}
+	}
+	return nil
+}
+
 func runCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("code", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("code", "[options] [FILE|DIR|-]...",
+		"Codes news articles into CAMEO events, one per line on standard output. Files, folders (read recursively) and - "+
+			"for standard input; JSONL, CSV, plain text, HTML, gzipped or not. With no input, codes the bundled sample articles.",
+		[]string{"code", "code examples/articles.jsonl", "code --format csv examples/articles.jsonl", "code --date 2024-04-02 examples/wire/"},
+		stdout, stderr)
 	var cf codingFlags
-	cf.register(fs)
+	cf.register(fs.FlagSet)
 	format := fs.String("format", "jsonl", "output format: "+strings.Join(output.Formats(), ", "))
 	quiet := fs.Bool("quiet", false, "no summary line on stderr")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: flashpoint code [options] [FILE|DIR|-]...\n\nCodes news articles into CAMEO events, one per line. With no input, codes the bundled sample articles.")
-		fs.PrintDefaults()
+	paths, code, ok := fs.parse(args)
+	if !ok {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		return ExitUsage
+	if err := cf.check(); err != nil {
+		return fs.fail("%v", err)
+	}
+	w, err := output.New(*format, stdout)
+	if err != nil {
+		return fs.fail("%v", err)
 	}
 	p, err := cf.pipeline()
 	if err != nil {
 		fmt.Fprintln(stderr, "flashpoint:", err)
 		return ExitUsage
 	}
-	w, err := output.New(*format, stdout)
-	if err != nil {
-		fmt.Fprintln(stderr, "flashpoint:", err)
-		return ExitUsage
-	}
+	cf.skipOutput(stdout)
 	articles, events := 0, 0
-	rejected, err := cf.readArticles(fs.Args(), stdin, stderr, func(a event.Article) error {
+	rejected, err := cf.readArticles(paths, stdin, stderr, func(a event.Article) error {
 		articles++
 		evs, err := p.Process(a)
 		if err != nil {
@@ -128,10 +174,10 @@ func runCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !*quiet {
 		fmt.Fprintf(stderr, "flashpoint: %d articles coded, %d events, %d records skipped\n", articles, events, rejected)
 	}
-	if rejected > 0 {
-		return ExitSkipped
+	if articles == 0 && rejected > 0 {
+		fmt.Fprintln(stderr, "flashpoint: nothing was coded")
 	}
-	return ExitOK
+	return readExit(articles, rejected)
 }
 
 // openStore builds the coding pipeline and opens the store at db, the
@@ -145,29 +191,4 @@ func (c *codingFlags) openStore(ctx context.Context, db string, stderr io.Writer
 	}
 	st, ok := openDB(ctx, db, stderr)
 	return p, st, ok
-}
-
-// openDB opens the store at db, reporting a failure on stderr.
-func openDB(ctx context.Context, db string, stderr io.Writer) (*store.Store, bool) {
-	st, err := store.Open(ctx, db)
-	if err != nil {
-		fmt.Fprintln(stderr, "flashpoint:", err)
-		return nil, false
-	}
-	return st, true
-}
-
-// openUpdated opens the store and brings its tension series up to date
-// with what was ingested since the last update.
-func openUpdated(ctx context.Context, db string, stderr io.Writer) (*store.Store, bool) {
-	st, ok := openDB(ctx, db, stderr)
-	if !ok {
-		return nil, false
-	}
-	if _, err := tension.Update(ctx, st, tension.DefaultConfig()); err != nil {
-		fmt.Fprintln(stderr, "flashpoint:", err)
-		st.Close()
-		return nil, false
-	}
-	return st, true
 }

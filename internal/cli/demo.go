@@ -2,9 +2,9 @@ package cli
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/signal"
 
@@ -17,16 +17,32 @@ func init() {
 }
 
 func runDemo(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	db := fs.String("db", "flashpoint-demo.db", "database to build: a SQLite file path or postgres://...")
+	fs := newFlags("demo", "[--db URL] [--addr HOST:PORT] [--no-serve]",
+		"Codes the bundled demo corpus into a database, prints its alerts and top dyads, then serves the dashboard "+
+			"until Ctrl-C. Running it again finds the corpus stored and serves it at once.",
+		[]string{"demo", "demo --addr 127.0.0.1:8081", "demo --no-serve --db /tmp/demo.db"},
+		stdout, stderr)
+	db := fs.String("db", "flashpoint-demo.db", "`database` to build: a SQLite file path or postgres://...")
 	noServe := fs.Bool("no-serve", false, "stop after building (no dashboard)")
-	addr := fs.String("addr", "127.0.0.1:8080", "address of the dashboard")
-	if err := fs.Parse(args); err != nil {
-		return ExitUsage
+	addr := fs.String("addr", "127.0.0.1:8080", "`address` of the dashboard")
+	pos, code, ok := fs.parse(args)
+	if !ok {
+		return code
+	}
+	if code, ok := fs.noArgs(pos); !ok {
+		return code
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	// The port is taken before the build, which takes a while, so that a
+	// port in use is said at once.
+	var ln net.Listener
+	if !*noServe {
+		if ln, ok = listen(*addr, stderr); !ok {
+			return ExitUsage
+		}
+		defer ln.Close()
+	}
 	sum, err := demo.Build(ctx, *db)
 	if err != nil {
 		fmt.Fprintln(stderr, "flashpoint:", err)
@@ -43,7 +59,7 @@ func runDemo(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "flashpoint:", err)
 		return ExitUsage
 	}
-	return serveDB(ctx, *db, *addr, "", limits{}, stdout, stderr)
+	return serveDB(ctx, *db, ln, "", limits{}, stdout, stderr)
 }
 
 // keepDemoTexts stores the demo articles' texts beside their events so

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -14,16 +13,15 @@ func init() {
 }
 
 func runGeocode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("geocode", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: flashpoint geocode \"TEXT\"   (or text on standard input)")
-		fs.PrintDefaults()
+	fs := newFlags("geocode", "\"TEXT\"   (or the text on standard input)",
+		"Lists the place mentions of a text, the gazetteer candidates considered and how each resolved; for tuning aliases.txt.",
+		[]string{`geocode "clashes near Nakhchivan"`, "geocode < examples/wire/border-clash.txt"},
+		stdout, stderr)
+	pos, code, ok := fs.parse(args)
+	if !ok {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		return ExitUsage
-	}
-	txt := strings.Join(fs.Args(), " ")
+	txt := strings.Join(pos, " ")
 	if txt == "" {
 		b, err := io.ReadAll(io.LimitReader(stdin, 1<<20))
 		if err != nil {
@@ -31,6 +29,9 @@ func runGeocode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return ExitUsage
 		}
 		txt = string(b)
+	}
+	if strings.TrimSpace(txt) == "" {
+		return fs.fail("no text: give it as an argument or on standard input")
 	}
 	geo.Explain(stdout, geo.Default(), txt)
 	return ExitOK

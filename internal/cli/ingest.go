@@ -3,7 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
-	"flag"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -23,23 +23,31 @@ func init() {
 }
 
 func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("ingest", "[--db URL] [options] FILE|DIR|-...",
+		"Codes articles and stores them with their events and incidents, creating the database if needed. "+
+			"Articles already stored are skipped, so re-running an interrupted ingest finishes it without duplicates.",
+		[]string{"ingest --db events.db examples/articles.jsonl", "ingest --db postgres://localhost/fp examples/wire/"},
+		stdout, stderr)
 	var cf codingFlags
-	cf.register(fs)
-	db := fs.String("db", store.DefaultPath, "database: a SQLite file path, sqlite:PATH or postgres://...")
+	cf.register(fs.FlagSet)
+	db := fs.String("db", store.DefaultPath, "`database`: a SQLite file path, sqlite:PATH or postgres://...")
 	quiet := fs.Bool("quiet", false, "no progress output")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: flashpoint ingest [--db URL] [options] FILE|DIR|-...\n\nCodes articles and stores them with their events and incidents. Articles already stored are skipped, so re-running an interrupted ingest finishes it without duplicates.")
-		fs.PrintDefaults()
+	paths, code, ok := fs.parse(args)
+	if !ok {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
+	if len(paths) == 0 {
+		return fs.fail("no input: name files, folders or - for standard input")
+	}
+	if err := cf.check(); err != nil {
+		return fs.fail("%v", err)
+	}
+	if missing := missingPaths(paths); len(missing) == len(paths) {
+		// Say so before the database is created.
+		fmt.Fprintf(stderr, "flashpoint: %s: no such file or directory; nothing to ingest\n", strings.Join(missing, ", "))
 		return ExitUsage
 	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return ExitUsage
-	}
+	cf.skipOutput(stdout)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	p, st, ok := cf.openStore(ctx, *db, stderr)
@@ -54,7 +62,7 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	go func() {
 		defer close(articles)
 		defer close(rejects)
-		_, err := cf.readArticlesReject(fs.Args(), stdin, stderr, func(a event.Article) error {
+		_, err := cf.readArticlesReject(paths, stdin, stderr, func(a event.Article) error {
 			select {
 			case articles <- a:
 				return nil
@@ -66,7 +74,7 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}()
 	bar := newProgress(stderr, *quiet)
 	if bar.terminal && !*quiet {
-		bar.total = estimateRecords(fs.Args())
+		bar.total = estimateRecords(paths)
 	}
 	stats, err := ingest.Run(ctx, st, articles, p.Process, ingest.Options{Rejects: rejects, Progress: bar.show})
 	bar.done()
@@ -83,10 +91,18 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "flashpoint:", err)
 		return ExitUsage
 	}
-	if stats.Rejected > 0 {
-		return ExitSkipped
+	return readExit(stats.Read, stats.Rejected)
+}
+
+// missingPaths lists the named inputs that do not exist.
+func missingPaths(paths []string) []string {
+	var out []string
+	for _, p := range paths {
+		if _, err := os.Stat(p); p != "-" && errors.Is(err, fs.ErrNotExist) {
+			out = append(out, p)
+		}
 	}
-	return ExitOK
+	return out
 }
 
 // progress draws a bar on a terminal and plain log lines elsewhere.

@@ -29,22 +29,26 @@ func (q *queueFlags) register(fs *flag.FlagSet) {
 }
 
 func runPublish(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("publish", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("publish", "--nats URL [options] FILE|DIR|-...",
+		"Reads articles and puts them on a JetStream stream, one message each, with the article id as message id so the server drops an article published twice.",
+		[]string{"publish --nats nats://127.0.0.1:4222 examples/articles.jsonl"},
+		stdout, stderr)
 	var cf codingFlags
-	cf.register(fs)
+	cf.register(fs.FlagSet)
 	var qf queueFlags
-	qf.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: flashpoint publish --nats URL [options] FILE|DIR|-...\n\nReads articles and puts them on a JetStream stream, one message each, with the article id as message id so the server drops an article published twice.")
-		fs.PrintDefaults()
+	qf.register(fs.FlagSet)
+	paths, code, ok := fs.parse(args)
+	if !ok {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		return ExitUsage
+	switch {
+	case qf.cfg.URL == "":
+		return fs.fail("--nats URL is required")
+	case len(paths) == 0:
+		return fs.fail("no input: name files, folders or - for standard input")
 	}
-	if qf.cfg.URL == "" || fs.NArg() == 0 {
-		fs.Usage()
-		return ExitUsage
+	if err := cf.check(); err != nil {
+		return fs.fail("%v", err)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -55,7 +59,7 @@ func runPublish(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	defer q.Close()
 	p := q.Publisher()
-	rejected, err := cf.readArticles(fs.Args(), stdin, stderr, func(a event.Article) error {
+	rejected, err := cf.readArticles(paths, stdin, stderr, func(a event.Article) error {
 		return p.Publish(ctx, a)
 	})
 	stats, werr := p.Wait(context.WithoutCancel(ctx))
@@ -67,8 +71,5 @@ func runPublish(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "flashpoint:", err)
 		return ExitUsage
 	}
-	if rejected > 0 {
-		return ExitSkipped
-	}
-	return ExitOK
+	return readExit(stats.Published+stats.Duplicate+stats.Failed, rejected)
 }

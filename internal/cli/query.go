@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -20,57 +19,99 @@ func init() {
 }
 
 // queryFlags are the filters shared by events and incidents.
-func queryFlags(fs *flag.FlagSet) (*store.Filter, *string) {
+func queryFlags(fs *cmdFlags) (*store.Filter, *string) {
 	f := &store.Filter{}
-	db := fs.String("db", store.DefaultPath, "database: a SQLite file path or postgres://...")
-	fs.StringVar(&f.Actor, "actor", "", "actor code prefix on either side (e.g. AZEGOV)")
-	fs.StringVar(&f.Dyad, "dyad", "", "directed country dyad SOURCE-TARGET (e.g. AZE-ARM)")
+	db := fs.String("db", store.DefaultPath, "`database`: a SQLite file path or postgres://...")
+	fs.StringVar(&f.Actor, "actor", "", "actor `code` prefix on either side (e.g. AZEGOV)")
+	fs.StringVar(&f.Dyad, "dyad", "", "one way: SOURCE-TARGET, what A did to B (e.g. AZE-ARM; --pair for both ways)")
+	fs.StringVar(&f.Pair, "pair", "", "both ways: A-B, what A did to B and B to A")
 	fs.StringVar(&f.Code, "code", "", "CAMEO code prefix (e.g. 19, 1123)")
-	fs.StringVar(&f.Root, "root", "", "CAMEO root (two digits)")
+	fs.StringVar(&f.Root, "root", "", "CAMEO root, two digits 01-20")
 	fs.IntVar(&f.QuadClass, "quad", 0, "QuadClass 1-4")
-	fs.StringVar(&f.Country, "country", "", "country on either side (ISO-3)")
-	fs.StringVar(&f.Since, "since", "", "first date, YYYY-MM-DD")
-	fs.StringVar(&f.Until, "until", "", "last date, YYYY-MM-DD")
+	fs.StringVar(&f.Country, "country", "", "country on either side (ISO-3 code or name)")
+	fs.StringVar(&f.Since, "since", "", "first `date`: YYYY-MM-DD, YYYY-MM or YYYY")
+	fs.StringVar(&f.Until, "until", "", "last `date`: YYYY-MM-DD, YYYY-MM or YYYY")
 	fs.BoolVar(&f.Claimed, "claimed", false, "only claimed events")
 	fs.BoolVar(&f.Denied, "denied", false, "only denials / denied incidents")
 	fs.IntVar(&f.Limit, "limit", 0, "at most this many rows (0: all)")
 	return f, db
 }
 
-func validFilter(f *store.Filter) error {
-	if f.Dyad != "" && !strings.Contains(f.Dyad, "-") {
-		return fmt.Errorf("--dyad %q: want SOURCE-TARGET, e.g. AZE-ARM", f.Dyad)
+// checkFilter validates and normalises the filters: dates are parsed,
+// codes and names are resolved, and anything unknown is an error naming
+// the nearest known value, since an empty result must mean "no events".
+func checkFilter(f *store.Filter) error {
+	var err error
+	if f.Since, f.Until, err = dateRange(f.Since, f.Until); err != nil {
+		return err
 	}
 	if f.QuadClass < 0 || f.QuadClass > 4 {
 		return fmt.Errorf("--quad %d: want 1-4", f.QuadClass)
 	}
-	for _, d := range []string{f.Since, f.Until} {
-		if d != "" && len(d) != 10 {
-			return fmt.Errorf("date %q: want YYYY-MM-DD", d)
+	if f.Limit < 0 {
+		return fmt.Errorf("--limit %d: want 0 (all) or more", f.Limit)
+	}
+	if f.Dyad != "" && f.Pair != "" {
+		return fmt.Errorf("--dyad and --pair: give one (--dyad is one way, --pair both ways)")
+	}
+	for _, d := range []struct {
+		name string
+		v    *string
+	}{{"dyad", &f.Dyad}, {"pair", &f.Pair}} {
+		if *d.v != "" {
+			a, b, err := pairOf(d.name, *d.v)
+			if err != nil {
+				return err
+			}
+			*d.v = a + "-" + b
+		}
+	}
+	if f.Country != "" {
+		if f.Country, err = country("--country", f.Country); err != nil {
+			return err
+		}
+	}
+	if f.Actor != "" {
+		if f.Actor, err = actorCode("--actor", f.Actor); err != nil {
+			return err
+		}
+	}
+	if f.Root != "" {
+		if f.Root, err = cameoCode("root", f.Root, true); err != nil {
+			return err
+		}
+	}
+	if f.Code != "" {
+		if f.Code, err = cameoCode("code", f.Code, false); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
 func runEvents(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("events", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("events", "[--db URL] [filters] [--format F]",
+		"Prints stored events that pass every filter, oldest first. Opens the database read-only; it must exist.",
+		[]string{"events --db events.db --dyad AZE-ARM --format gdelt", "events --db events.db --pair Azerbaijan-Armenia --since 2024-04"},
+		stdout, stderr)
 	f, db := queryFlags(fs)
-	format := fs.String("format", "jsonl", "output format: "+strings.Join(output.Formats(), ", "))
-	if err := fs.Parse(args); err != nil {
-		return ExitUsage
+	format := fs.String("format", "jsonl", "output `format`: "+strings.Join(output.Formats(), ", "))
+	pos, code, ok := fs.parse(args)
+	if !ok {
+		return code
 	}
-	if err := validFilter(f); err != nil {
-		fmt.Fprintln(stderr, "flashpoint:", err)
-		return ExitUsage
+	if code, ok := fs.noArgs(pos); !ok {
+		return code
+	}
+	if err := checkFilter(f); err != nil {
+		return fs.fail("%v", err)
 	}
 	w, err := output.New(*format, stdout)
 	if err != nil {
-		fmt.Fprintln(stderr, "flashpoint:", err)
-		return ExitUsage
+		return fs.fail("%v", err)
 	}
 	ctx := context.Background()
-	st, ok := openDB(ctx, *db, stderr)
+	st, ok := openRead(ctx, *db, stderr)
 	if !ok {
 		return ExitUsage
 	}
@@ -96,16 +137,22 @@ var incidentColumns = []string{"id", "source_country", "target_country", "root",
 	"location", "background", "first_seen", "last_seen", "mentions", "articles", "sources", "claims", "denials"}
 
 func runIncidents(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("incidents", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("incidents", "[--db URL] [filters] [--format F]",
+		"Prints stored incidents (the many reports of one happening, grouped) that pass every filter. "+
+			"Opens the database read-only; it must exist.",
+		[]string{"incidents --db events.db --root 19 --since 2024-04-01", "incidents --db events.db --pair AZE-ARM --format csv"},
+		stdout, stderr)
 	f, db := queryFlags(fs)
-	format := fs.String("format", "jsonl", "output format: jsonl, csv, tsv")
-	if err := fs.Parse(args); err != nil {
-		return ExitUsage
+	format := fs.String("format", "jsonl", "output `format`: jsonl, csv, tsv")
+	pos, code, ok := fs.parse(args)
+	if !ok {
+		return code
 	}
-	if err := validFilter(f); err != nil {
-		fmt.Fprintln(stderr, "flashpoint:", err)
-		return ExitUsage
+	if code, ok := fs.noArgs(pos); !ok {
+		return code
+	}
+	if err := checkFilter(f); err != nil {
+		return fs.fail("%v", err)
 	}
 	var write func(store.Incident) error
 	var flush func() error
@@ -128,11 +175,10 @@ func runIncidents(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		}
 		flush = func() error { cw.Flush(); return cw.Error() }
 	default:
-		fmt.Fprintf(stderr, "flashpoint: unknown incidents format %q (want jsonl, csv, tsv)\n", *format)
-		return ExitUsage
+		return fs.fail("unknown incidents format %q (want jsonl, csv, tsv)", *format)
 	}
 	ctx := context.Background()
-	st, ok := openDB(ctx, *db, stderr)
+	st, ok := openRead(ctx, *db, stderr)
 	if !ok {
 		return ExitUsage
 	}

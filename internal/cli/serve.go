@@ -3,13 +3,13 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log"
 	"net"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -22,19 +22,22 @@ func init() {
 }
 
 func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	db := fs.String("db", store.DefaultPath, "database: a SQLite file path or postgres://...")
+	fs := newFlags("serve", "[--db URL] [--addr HOST:PORT] [options]",
+		"Serves the dashboard and the JSON API under /api/v1 over an existing database. The database is opened read-only "+
+			"unless a write token is configured (POST /api/v1/articles).",
+		[]string{"serve --db events.db", "serve --db flashpoint-demo.db --addr 127.0.0.1:8081"},
+		stdout, stderr)
+	db := fs.String("db", store.DefaultPath, "`database`: a SQLite file path or postgres://...")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	rate := fs.Float64("rate", 0, "requests per second per client before 429 (0: the default 50; negative: no limit)")
 	burst := fs.Int("burst", 0, "requests a client may send at once (0: the default 100)")
 	tokenFile := fs.String("token-file", "", "file holding the bearer token that allows POST /api/v1/articles (else $FLASHPOINT_TOKEN; none: read-only)")
-	if err := fs.Parse(args); err != nil {
-		return ExitUsage
+	pos, code, ok := fs.parse(args)
+	if !ok {
+		return code
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "flashpoint: serve takes no arguments (got %q)\n", fs.Args())
-		return ExitUsage
+	if code, ok := fs.noArgs(pos); !ok {
+		return code
 	}
 	token, err := readToken(*tokenFile)
 	if err != nil {
@@ -43,7 +46,11 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return serveDB(ctx, *db, *addr, token, limits{*rate, *burst}, stdout, stderr)
+	ln, ok := listen(*addr, stderr)
+	if !ok {
+		return ExitUsage
+	}
+	return serveDB(ctx, *db, ln, token, limits{*rate, *burst}, stdout, stderr)
 }
 
 // readToken reads the write token from a file (trimmed) or the
@@ -72,10 +79,44 @@ type limits struct {
 	burst int
 }
 
-func serveDB(ctx context.Context, db, addr, token string, lim limits, stdout, stderr io.Writer) int {
-	st, err := store.Open(ctx, db)
+// listen takes the address before any slow work, so that a port in use
+// is reported at once, with the way out.
+func listen(addr string, stderr io.Writer) (net.Listener, bool) {
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		fmt.Fprintln(stderr, "flashpoint:", err)
+		if errors.Is(err, syscall.EADDRINUSE) {
+			fmt.Fprintf(stderr, "flashpoint: %s is in use (another flashpoint serve or demo?): stop it or choose another address, e.g. --addr %s\n", addr, nextPort(addr))
+		} else {
+			fmt.Fprintln(stderr, "flashpoint:", err)
+		}
+		return nil, false
+	}
+	return ln, true
+}
+
+// nextPort suggests the address one port up.
+func nextPort(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	n, perr := strconv.Atoi(port)
+	if err != nil || perr != nil {
+		return "127.0.0.1:8081"
+	}
+	return net.JoinHostPort(host, strconv.Itoa(n+1))
+}
+
+func serveDB(ctx context.Context, db string, ln net.Listener, token string, lim limits, stdout, stderr io.Writer) int {
+	defer ln.Close()
+	// Without a token nothing is written: the database is opened read-only.
+	var st *store.Store
+	var ok bool
+	if token == "" {
+		st, ok = openRead(ctx, db, stderr)
+	} else if path, sqlite := store.SQLitePath(db); sqlite && !fileExists(path) {
+		reportOpen(stderr, db, fmt.Errorf("%s: %w", path, store.ErrNoDatabase))
+	} else {
+		st, ok = openDB(ctx, db, stderr)
+	}
+	if !ok {
 		return ExitUsage
 	}
 	defer st.Close()
@@ -85,17 +126,12 @@ func serveDB(ctx context.Context, db, addr, token string, lim limits, stdout, st
 		fmt.Fprintln(stderr, "flashpoint:", err)
 		return ExitUsage
 	}
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		fmt.Fprintln(stderr, "flashpoint:", err)
-		return ExitUsage
-	}
 	mode := "read-only"
 	if token != "" {
 		mode = "accepting articles with the token"
 	}
 	fmt.Fprintf(stdout, "serving %s on http://%s/ (%s; Ctrl-C to stop)\n", db, ln.Addr(), mode)
-	if err := srv.Serve(ctx, ln); err != nil && !errors.Is(err, context.Canceled) {
+	if err = srv.Serve(ctx, ln); err != nil && !errors.Is(err, context.Canceled) {
 		fmt.Fprintln(stderr, "flashpoint:", err)
 		return ExitUsage
 	}

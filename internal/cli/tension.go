@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -19,43 +18,67 @@ func init() {
 }
 
 func runTension(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("tension", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	db := fs.String("db", store.DefaultPath, "database: a SQLite file path or postgres://...")
-	since := fs.String("since", "", "first day, YYYY-MM-DD")
-	until := fs.String("until", "", "last day, YYYY-MM-DD")
-	format := fs.String("format", "table", "output format: table, jsonl, csv")
+	fs := newFlags("tension", "[options] A B   (or --dyad A-B, --pair A-B)",
+		"Prints the tension series between A and B (ISO-3 codes or country names), both directions unless --directed, "+
+			"updating the stored series first when the database is writable. --dyad A-B is one way and --pair A-B both, "+
+			"as in every command.",
+		[]string{"tension AZE ARM --db flashpoint-demo.db --since 2024-03-01", "tension Azerbaijan Armenia --db flashpoint-demo.db --period week",
+			"tension --dyad AZE-ARM --db flashpoint-demo.db --format csv"},
+		stdout, stderr)
+	db := fs.String("db", store.DefaultPath, "`database`: a SQLite file path or postgres://...")
+	since := fs.String("since", "", "first `date`: YYYY-MM-DD, YYYY-MM or YYYY")
+	until := fs.String("until", "", "last `date`: YYYY-MM-DD, YYYY-MM or YYYY")
+	format := fs.String("format", "table", "output `format`: table, jsonl, csv")
 	period := fs.String("period", "day", "roll-up: day, week, month")
 	directed := fs.Bool("directed", false, "only A's actions towards B (default: both directions)")
+	dyad := fs.String("dyad", "", "one way: A-B, A's actions towards B (instead of A B --directed)")
+	pair := fs.String("pair", "", "both ways: A-B (instead of A B)")
 	actor := fs.Bool("actor", false, "A and B are full CAMEO actor codes (AZEMIL), not countries")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: flashpoint tension [options] A B\n\nPrints the daily tension series between A and B (ISO-3 codes), updating the stored series first.")
-		fs.PrintDefaults()
+	pos, code, ok := fs.parse(args)
+	if !ok {
+		return code
 	}
-	// Accept flags after the two codes too.
-	var pos []string
-	for len(args) > 0 {
-		if err := fs.Parse(args); err != nil {
-			return ExitUsage
+	switch {
+	case *dyad != "" && *pair != "", (*dyad != "" || *pair != "") && len(pos) > 0:
+		return fs.fail("give the dyad once: A B, --dyad A-B (one way) or --pair A-B (both ways)")
+	case *dyad != "" || *pair != "":
+		v := *dyad + *pair
+		a, b, ok := strings.Cut(v, "-")
+		if !ok || a == "" || b == "" {
+			return fs.fail("%q: want A-B, e.g. AZE-ARM", v)
 		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
+		pos = []string{a, b}
+		*directed = *dyad != ""
+	case len(pos) != 2:
+		return fs.fail("want two countries A B, got %d argument(s) %q", len(pos), pos)
 	}
-	if len(pos) != 2 {
-		fs.Usage()
-		return ExitUsage
+	for i := range pos {
+		var err error
+		if *actor {
+			pos[i], err = actorCode("actor", pos[i])
+		} else {
+			pos[i], err = country("country", pos[i])
+		}
+		if err != nil {
+			return fs.fail("%v", err)
+		}
+	}
+	from, to, err := dateRange(*since, *until)
+	if err != nil {
+		return fs.fail("%v", err)
 	}
 	p := tension.Period(*period)
 	if p != tension.Daily && p != tension.Weekly && p != tension.Monthly {
-		fmt.Fprintf(stderr, "flashpoint: --period %q: want day, week or month\n", *period)
-		return ExitUsage
+		return fs.fail("--period %q: want day, week or month", *period)
 	}
-	d := tension.Undirected(strings.ToUpper(pos[0]), strings.ToUpper(pos[1]))
+	switch *format {
+	case "table", "jsonl", "csv":
+	default:
+		return fs.fail("unknown tension format %q (want table, jsonl, csv)", *format)
+	}
+	d := tension.Undirected(pos[0], pos[1])
 	if *directed {
-		d = tension.Directed(strings.ToUpper(pos[0]), strings.ToUpper(pos[1]))
+		d = tension.Directed(pos[0], pos[1])
 	}
 	if *actor {
 		d.Level = tension.ActorLevel
@@ -66,7 +89,7 @@ func runTension(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	defer st.Close()
-	days, err := tension.LoadSeries(ctx, st, d, *since, *until, p, tension.DefaultConfig())
+	days, err := tension.LoadSeries(ctx, st, d, from, to, p, tension.DefaultConfig())
 	if err != nil {
 		fmt.Fprintln(stderr, "flashpoint:", err)
 		return ExitUsage

@@ -2,11 +2,11 @@ package cli
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -21,12 +21,15 @@ func init() {
 }
 
 func runWatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("watch", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("watch", "--rss URL... [--interval D] (--nats URL | --db URL) [options]",
+		"Polls feeds with conditional GET (ETag, Last-Modified), backing off exponentially on errors, and hands each new item on once: "+
+			"to a JetStream queue (--nats) or into a database (--db).",
+		[]string{"watch --rss https://example.org/feed.xml --db events.db"},
+		stdout, stderr)
 	var cf codingFlags
-	cf.register(fs)
+	cf.register(fs.FlagSet)
 	var qf queueFlags
-	qf.register(fs)
+	qf.register(fs.FlagSet)
 	var urls listFlag
 	fs.Var(&urls, "rss", "feed URL, RSS or Atom (repeatable; further URLs may follow the options)")
 	var p feeds.Poller
@@ -35,18 +38,18 @@ func runWatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVar(&p.FetchArticle, "fetch", false, "download each new item's page and code its text instead of the feed's summary")
 	db := fs.String("db", "", "ingest into this database instead of publishing (SQLite path or postgres://...)")
 	quiet := fs.Bool("quiet", false, "no log lines")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: flashpoint watch --rss URL... [--interval D] (--nats URL | --db URL) [options]\n\nPolls feeds with conditional GET (ETag, Last-Modified), backing off exponentially on errors, and hands each new item on once.")
-		fs.PrintDefaults()
+	pos, code, ok := fs.parse(args)
+	if !ok {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		return ExitUsage
-	}
-	urls = append(urls, fs.Args()...)
+	urls = append(urls, pos...)
 	if len(urls) == 0 || (qf.cfg.URL == "") == (*db == "") {
-		fmt.Fprintln(stderr, "flashpoint: watch needs --rss and exactly one of --nats, --db")
-		fs.Usage()
-		return ExitUsage
+		return fs.fail("needs --rss and exactly one of --nats, --db")
+	}
+	for _, u := range urls {
+		if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+			return fs.fail("feed %q: want an http:// or https:// URL", u)
+		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

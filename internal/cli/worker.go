@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -19,12 +18,14 @@ func init() {
 }
 
 func runWorker(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("worker", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("worker", "--nats URL --db postgres://... [options]",
+		"Pulls articles published by 'flashpoint publish' or 'flashpoint watch', codes them and commits the events, then acknowledges. Run as many as you like against one database.",
+		[]string{"worker --nats nats://127.0.0.1:4222 --db postgres://localhost/fp --exit-when-drained"},
+		stdout, stderr)
 	var cf codingFlags
-	cf.register(fs)
+	cf.register(fs.FlagSet)
 	var qf queueFlags
-	qf.register(fs)
+	qf.register(fs.FlagSet)
 	var opt queue.WorkerOptions
 	fs.StringVar(&qf.cfg.Consumer, "consumer", queue.DefaultConsumer, "durable consumer name shared by the workers")
 	db := fs.String("db", "", "database: postgres://... (a SQLite file works for a single worker)")
@@ -34,16 +35,15 @@ func runWorker(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVar(&opt.ExitWhenDrained, "exit-when-drained", false, "exit once the queue is empty")
 	metrics := fs.String("metrics", "", "serve Prometheus /metrics on this address, e.g. :9464")
 	quiet := fs.Bool("quiet", false, "no log lines")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: flashpoint worker --nats URL --db postgres://... [options]\n\nPulls articles published by 'flashpoint publish' or 'flashpoint watch', codes them and commits the events, then acknowledges. Run as many as you like against one database.")
-		fs.PrintDefaults()
+	pos, code, ok := fs.parse(args)
+	if !ok {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		return ExitUsage
+	if code, ok := fs.noArgs(pos); !ok {
+		return code
 	}
-	if qf.cfg.URL == "" || *db == "" || fs.NArg() != 0 {
-		fs.Usage()
-		return ExitUsage
+	if qf.cfg.URL == "" || *db == "" {
+		return fs.fail("--nats URL and --db URL are required")
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

@@ -13,6 +13,7 @@ import (
 type Filter struct {
 	Actor     string // CAMEO actor code prefix of the source or target ("AZEMIL"); incidents: of any event
 	Dyad      string // "AZE-ARM": directed, source country AZE and target country ARM
+	Pair      string // "AZE-ARM": both ways, AZE to ARM or ARM to AZE
 	Code      string // CAMEO event code prefix ("19" matches 190, 193...)
 	Root      string // CAMEO root code ("19")
 	QuadClass int    // 1-4, 0 for any
@@ -54,6 +55,14 @@ func (f Filter) where(events bool) (string, []any, error) {
 			return "", nil, fmt.Errorf("store: dyad %q: want SOURCE-TARGET, e.g. AZE-ARM", f.Dyad)
 		}
 		add("source_country = ? AND target_country = ?", strings.ToUpper(src), strings.ToUpper(tgt))
+	}
+	if f.Pair != "" {
+		a, b, ok := strings.Cut(f.Pair, "-")
+		if !ok || a == "" || b == "" {
+			return "", nil, fmt.Errorf("store: pair %q: want A-B, e.g. AZE-ARM", f.Pair)
+		}
+		a, b = strings.ToUpper(a), strings.ToUpper(b)
+		add("((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?))", a, b, b, a)
 	}
 	if f.Code != "" {
 		add("code LIKE ?", f.Code+"%")
