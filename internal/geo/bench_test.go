@@ -3,7 +3,6 @@ package geo
 import (
 	"runtime"
 	"testing"
-	"time"
 )
 
 var benchSentences = []string{
@@ -38,7 +37,11 @@ func BenchmarkFind(b *testing.B) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
 }
 
+// BenchmarkLoad measures a gazetteer load; its time is reported here, not
+// asserted in a test, since wall-clock time on a shared machine says more
+// about the neighbours than about the code.
 func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		if _, err := loadEmbedded(); err != nil {
 			b.Fatal(err)
@@ -46,8 +49,9 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
-// TestLoadBudget reports the load time and the heap held by a loaded
-// gazetteer; budgets: 300 ms (generous here: CI machines are shared), 200 MB.
+// TestLoadBudget checks the heap held by a loaded gazetteer against its
+// 200 MB budget. Memory does not depend on the machine's load, so it may
+// be asserted; load time does, and is measured by BenchmarkLoad.
 func TestLoadBudget(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
@@ -55,21 +59,16 @@ func TestLoadBudget(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	start := time.Now()
 	g, err := loadEmbedded()
 	if err != nil {
 		t.Fatal(err)
 	}
-	took := time.Since(start)
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	heap := float64(after.HeapAlloc-before.HeapAlloc) / (1 << 20)
-	t.Logf("load %v, heap %.1f MB, %d entries, %d keys, %d aliases", took, heap, len(g.entries), len(g.index), len(g.aliases.Load().byKey))
+	t.Logf("heap %.1f MB, %d entries, %d keys, %d aliases", heap, len(g.entries), len(g.index), len(g.aliases.Load().byKey))
 	if heap > 200 {
 		t.Errorf("heap %.1f MB > 200 MB", heap)
-	}
-	if took > 2*time.Second {
-		t.Errorf("load took %v", took)
 	}
 	runtime.KeepAlive(g)
 }
