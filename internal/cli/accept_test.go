@@ -91,6 +91,8 @@ func acceptCases() []acceptCase {
 			args: []string{"code", "news"}, stderr: []string{"passed over 2 files that are not articles: LICENSE, NOTES.md", "1 articles coded"}},
 		{name: "own output not read", files: map[string]string{"news/a.txt": "date 2024-04-02\nKenya expelled two Ugandan diplomats."},
 			args: []string{"code", "news"}, outFile: "news/out.jsonl", stderr: []string{"news/out.jsonl: is this command's output (not read)", "1 articles coded"}},
+		{name: "empty standard input", args: []string{"code", "-"}, code: ExitUsage, stderr: []string{"stdin: empty input"}},
+		{name: "tension with one dyad argument", db: true, args: []string{"tension", "AZE-ARM", "--db", "events.db"}, code: ExitUsage, stderr: []string{"did you mean --pair AZE-ARM"}},
 		{name: "missing input file", args: []string{"code", "nope.jsonl"}, code: ExitUsage, stderr: []string{"nope.jsonl: no such file or directory"}},
 		{name: "missing input to ingest", args: []string{"ingest", "--db", "x.db", "nope.jsonl"}, code: ExitUsage, stderr: []string{"nope.jsonl: no such file"}, absent: []string{"x.db"}},
 		{name: "some records skipped", files: map[string]string{"mixed.jsonl": `{"id":"a","date":"2024-04-02","text":"Kenya expelled two Ugandan diplomats."}` + "\n{bad\n"},

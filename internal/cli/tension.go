@@ -49,6 +49,8 @@ func runTension(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		}
 		pos = []string{a, b}
 		*directed = *dyad != ""
+	case len(pos) == 1 && strings.Contains(pos[0], "-"):
+		return fs.fail("want two countries A B, got %q (did you mean --pair %s or --dyad %s?)", pos[0], pos[0], pos[0])
 	case len(pos) != 2:
 		return fs.fail("want two countries A B, got %d argument(s) %q", len(pos), pos)
 	}

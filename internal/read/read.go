@@ -232,7 +232,11 @@ func readStream(s *source, r io.Reader) error {
 		return nil
 	}
 	if len(head) == 0 {
-		s.rejectf(0, "empty file")
+		if s.stdin {
+			s.rejectf(0, "empty input")
+		} else {
+			s.rejectf(0, "empty file")
+		}
 		return nil
 	}
 	if why := binaryReason(head); why != "" {
