@@ -29,7 +29,10 @@ func newFlags(name, synopsis, about string, examples []string, stdout, stderr io
 
 // parse parses args with flags anywhere, before, between or after the
 // positional arguments, as users expect: 'code FILE --format csv' is a
-// file and a flag, not two files. "--" ends the flags. ok is false when
+// file and a flag, not two files. The standard flag package stops at the
+// first positional argument; parsing resumes after it, which is all a
+// flag library would add here, so none is used. "--" ends the flags
+// (for a file named like an option). ok is false when
 // the command must return code: after --help (0) or a bad flag (2).
 func (c *cmdFlags) parse(args []string) (pos []string, code int, ok bool) {
 	for {
