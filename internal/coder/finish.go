@@ -11,11 +11,12 @@ import (
 // contested reports, then builds the events.
 func (d *doc) finish() []event.Event {
 	// a report the other side denies or counters is a claim
+	ct := d.contests()
 	for _, e := range d.evs {
 		if e.reportedBy == "" || e.claimedBy != "" || e.accusation {
 			continue
 		}
-		if d.contested(e) {
+		if ct.contested(e) {
 			e.claimedBy = e.reportedBy
 		}
 	}
@@ -72,19 +73,33 @@ func (d *doc) finish() []event.Event {
 	return out
 }
 
-// contested reports whether the document has the event's source deny or
-// counter-accuse the party that reported it.
-func (d *doc) contested(e *draft) bool {
-	src := actors.CountryOf(e.src.code)
+// contests indexes who denies or counter-accuses whom in a document, so
+// that checking every reported event costs a look-up, not a scan of all
+// events (quadratic in the article's length).
+type contests struct {
+	denies  map[string]bool    // source countries with a denial (016)
+	accuses map[[2]string]bool // source country → target country of an accusation
+}
+
+func (d *doc) contests() contests {
+	c := contests{denies: map[string]bool{}, accuses: map[[2]string]bool{}}
 	for _, o := range d.evs {
-		if actors.CountryOf(o.src.code) != src {
-			continue
+		src := actors.CountryOf(o.src.code)
+		if o.code == "016" {
+			c.denies[src] = true
 		}
-		if o.code == "016" || (o.accusation && actors.CountryOf(o.tgt.code) == actors.CountryOf(e.reportedBy)) {
-			return true
+		if o.accusation {
+			c.accuses[[2]string{src, actors.CountryOf(o.tgt.code)}] = true
 		}
 	}
-	return false
+	return c
+}
+
+// contested reports whether the document has the event's source deny or
+// counter-accuse the party that reported it.
+func (c contests) contested(e *draft) bool {
+	src := actors.CountryOf(e.src.code)
+	return c.denies[src] || c.accuses[[2]string{src, actors.CountryOf(e.reportedBy)}]
 }
 
 // link fills the denies field with the id of the denied event.
