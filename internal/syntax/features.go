@@ -11,14 +11,14 @@ type tokInfo struct {
 	low   uint64    // lower-cased form
 	exact uint64    // form as written
 	suf   [4]uint64 // lower-cased suffixes of 1..4 bytes
-	pre   [2]uint64 // lower-cased prefixes of 1..2 bytes
+	pre   [3]uint64 // lower-cased prefixes of 1..3 bytes
 	shape uint64    // Xxx / dd / x-x style shape, runs collapsed
 	flags uint64    // bit set of orthographic flags
 	amb   uint64    // ambiguity class: tags seen with the word, or 0 if rare
 	fixed int8      // tag for frequent unambiguous words, -1 otherwise
 }
 
-var padTok = tokInfo{low: 1, exact: 1, suf: [4]uint64{1, 1, 1, 1}, pre: [2]uint64{1, 1}, shape: 1, flags: 1 << 10, amb: 1 << 40, fixed: -1}
+var padTok = tokInfo{low: 1, exact: 1, suf: [4]uint64{1, 1, 1, 1}, pre: [3]uint64{1, 1, 1}, shape: 1, flags: 1 << 10, amb: 1 << 40, fixed: -1}
 
 const (
 	flCap = 1 << iota

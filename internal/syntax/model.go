@@ -29,8 +29,9 @@ type Model struct {
 	lex     map[uint64]lexEntry
 	tagW    *wtable
 	lem     *lemmatizer
-	parW    *wtable
-	labels  []Rel // parser label index -> relation
+	parW    *wtable // transitions: shift, left, right
+	labW    *wtable // arc labels
+	labels  []Rel   // parser label index -> relation
 	rootLab int
 }
 
@@ -77,6 +78,7 @@ func (m *Model) Save(w io.Writer) error {
 	writeMap(bw, put, m.lem.rules, func(r lemRule) { bw.WriteByte(r.strip); str(r.add) })
 	m.tagW.write(bw)
 	m.parW.write(bw)
+	m.labW.write(bw)
 	if err := bw.Flush(); err != nil {
 		return err
 	}
@@ -104,62 +106,65 @@ func Load(r io.Reader) (m *Model, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("syntax: model: %w", err)
 	}
-	br := bufio.NewReaderSize(zr, 1<<16)
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("syntax: model: %w", err)
+	}
+	bad := errors.New("syntax: model: corrupt")
 	defer func() {
 		if p := recover(); p != nil {
-			e, ok := p.(error)
-			if !ok {
+			if p != bad {
 				panic(p)
 			}
-			if e == io.EOF {
-				e = io.ErrUnexpectedEOF
-			}
-			m, err = nil, fmt.Errorf("syntax: model: %w", e)
+			m, err = nil, bad
 		}
 	}()
-	get := func() uint64 {
-		v, err := binary.ReadUvarint(br)
-		if err != nil {
-			panic(err)
+	need := func(n uint64) {
+		if uint64(len(data)) < n {
+			panic(bad)
 		}
+	}
+	get := func() uint64 {
+		v, n := binary.Uvarint(data)
+		if n <= 0 {
+			panic(bad)
+		}
+		data = data[n:]
 		return v
 	}
-	count := func(limit int) int {
-		n := get()
-		if n > uint64(limit) {
-			panic(errors.New("bad count"))
-		}
-		return int(n)
-	}
 	byteOf := func() byte {
-		b, err := br.ReadByte()
-		if err != nil {
-			panic(err)
-		}
+		need(1)
+		b := data[0]
+		data = data[1:]
 		return b
 	}
 	str := func() string {
-		b := make([]byte, count(1<<16))
-		if _, err := io.ReadFull(br, b); err != nil {
-			panic(err)
-		}
-		return string(b)
+		n := get()
+		need(n)
+		s := string(data[:n])
+		data = data[n:]
+		return s
 	}
 	key := func() uint64 {
-		var k [8]byte
-		if _, err := io.ReadFull(br, k[:]); err != nil {
-			panic(err)
-		}
-		return binary.LittleEndian.Uint64(k[:])
+		need(8)
+		k := binary.LittleEndian.Uint64(data)
+		data = data[8:]
+		return k
 	}
-	hdr := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, hdr); err != nil || string(hdr) != magic {
+	count := func() int {
+		n := get()
+		need(n) // every record takes at least a byte
+		return int(n)
+	}
+	need(uint64(len(magic)))
+	if string(data[:len(magic)]) != magic {
 		return nil, errors.New("syntax: model: bad header")
 	}
+	data = data[len(magic):]
 	m = &Model{lem: &lemmatizer{}, rootLab: -1}
-	for i := range count(127) {
+	for i := range count() {
 		rel, ok := ParseRel(str())
-		if !ok {
+		if !ok || i > 126 {
 			return nil, errors.New("syntax: model: unknown relation")
 		}
 		if rel == RelRoot {
@@ -170,24 +175,24 @@ func Load(r io.Reader) (m *Model, err error) {
 	if m.rootLab < 0 {
 		return nil, errors.New("syntax: model: no root label")
 	}
-	n := count(1 << 24)
+	n := count()
 	m.lex = make(map[uint64]lexEntry, n)
 	for range n {
 		k := key()
 		e := lexEntry{amb: uint32(get())}
 		e.fixed = int8(byteOf())
 		if e.fixed >= int8(NumPOS) {
-			panic(errors.New("bad tag"))
+			panic(bad)
 		}
 		m.lex[k] = e
 	}
-	n = count(1 << 24)
+	n = count()
 	m.lem.table = make(map[uint64]string, n)
 	for range n {
 		k := key()
 		m.lem.table[k] = str()
 	}
-	n = count(1 << 24)
+	n = count()
 	m.lem.rules = make(map[uint64]lemRule, n)
 	for range n {
 		k := key()
@@ -195,17 +200,17 @@ func Load(r io.Reader) (m *Model, err error) {
 		r.add = str()
 		m.lem.rules[k] = r
 	}
-	if m.tagW, err = readTable(br); err != nil {
-		return nil, fmt.Errorf("syntax: model: tagger: %w", err)
+	if m.tagW, data, err = readTable(data); err != nil || m.tagW.nclass != NumPOS {
+		return nil, fmt.Errorf("syntax: model: tagger weights: %v", err)
 	}
-	if m.tagW.nclass != NumPOS {
-		return nil, errors.New("syntax: model: tagger classes")
+	if m.parW, data, err = readTable(data); err != nil || m.parW.nclass != numMoves {
+		return nil, fmt.Errorf("syntax: model: parser weights: %v", err)
 	}
-	if m.parW, err = readTable(br); err != nil {
-		return nil, fmt.Errorf("syntax: model: parser: %w", err)
+	if m.labW, data, err = readTable(data); err != nil || m.labW.nclass != len(m.labels) {
+		return nil, fmt.Errorf("syntax: model: label weights: %v", err)
 	}
-	if m.parW.nclass != 1+2*len(m.labels) {
-		return nil, errors.New("syntax: model: parser classes")
+	if len(data) != 0 {
+		return nil, errors.New("syntax: model: trailing data")
 	}
 	return m, nil
 }

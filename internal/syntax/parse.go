@@ -9,20 +9,21 @@ type Parser struct {
 	lowEnd []int
 	feats  []uint64
 	tagSc  []int32
-	parSc  []int32
+	labSc  []int32
+	tmp    []uint32
 	st     pstate
 	out    Sentence
 }
 
 // NewParser returns a Parser using m.
 func (m *Model) NewParser() *Parser {
-	return &Parser{m: m, tagSc: make([]int32, NumPOS), parSc: make([]int32, m.parW.nclass)}
+	return &Parser{m: m, tagSc: make([]int32, NumPOS), labSc: make([]int32, m.labW.nclass), tmp: make([]uint32, 256)}
 }
 
 func (p *Parser) bestTag(feats []uint64) int {
 	sc := p.tagSc
 	clear(sc)
-	p.m.tagW.score(feats, sc)
+	p.m.tagW.score(feats, sc, p.tmp)
 	best := 0
 	for c := 1; c < len(sc); c++ {
 		if sc[c] > sc[best] {
@@ -66,13 +67,21 @@ func (p *Parser) Parse(words []string) *Sentence {
 		st.word[i+1] = p.toks[i].low
 		st.tag[i+1] = uint64(s.POS[i])
 	}
-	nlab := len(m.labels)
-	sc := p.parSc
+	var msc [numMoves]int32
 	for !st.done() {
 		p.feats = st.feats(p.feats[:0])
-		clear(sc)
-		m.parW.score(p.feats, sc)
-		st.apply(bestValid(st, sc, nlab, m.rootLab, nil), nlab)
+		msc = [numMoves]int32{}
+		m.parW.score(p.feats, msc[:], p.tmp)
+		mv := bestMove(st, msc[:], nil)
+		label := uint8(m.rootLab)
+		if mv == mvLeft || mv == mvRight && len(st.stack) > 2 {
+			h, d := st.arc(mv)
+			p.feats = st.labelFeats(p.feats[:0], h, d)
+			clear(p.labSc)
+			m.labW.score(p.feats, p.labSc, p.tmp)
+			label = uint8(bestLabel(p.labSc, m.rootLab))
+		}
+		st.apply(mv, label)
 	}
 	for i := range words {
 		s.Head[i] = int(st.head[i+1]) - 1
@@ -81,40 +90,34 @@ func (p *Parser) Parse(words []string) *Sentence {
 	return s
 }
 
-// bestValid returns the highest-scoring valid class; if cost is non-nil
-// only classes with cost == minimum cost are considered.
-func bestValid[T int32 | float32](st *pstate, sc []T, nlab, rootLab int, cost []int) int {
-	sh, left, right, rightRoot := st.valid()
-	minCost := 0
-	if cost != nil {
-		minCost = 1 << 30
-		for c := range sc {
-			if validClass(c, nlab, rootLab, sh, left, right, rightRoot) {
-				minCost = min(minCost, cost[c])
-			}
+// bestMove returns the highest-scoring valid move; if cost is non-nil,
+// only among the valid moves of least cost.
+func bestMove[T int32 | float32](st *pstate, sc []T, cost []int) int {
+	minCost := 1 << 30
+	for mv := range numMoves {
+		if st.validMove(mv) && cost != nil {
+			minCost = min(minCost, cost[mv])
 		}
 	}
 	best := -1
-	for c := range sc {
-		if !validClass(c, nlab, rootLab, sh, left, right, rightRoot) || cost != nil && cost[c] != minCost {
+	for mv := range numMoves {
+		if !st.validMove(mv) || cost != nil && cost[mv] != minCost {
 			continue
 		}
-		if best < 0 || sc[c] > sc[best] {
-			best = c
+		if best < 0 || sc[mv] > sc[best] {
+			best = mv
 		}
 	}
 	return best
 }
 
-func validClass(c, nlab, rootLab int, sh, left, right, rightRoot bool) bool {
-	switch {
-	case c == 0:
-		return sh
-	case c <= nlab:
-		return left && c-1 != rootLab
-	case c-1-nlab == rootLab:
-		return rightRoot
-	default:
-		return right
+// bestLabel returns the best label other than root.
+func bestLabel[T int32 | float32](sc []T, rootLab int) int {
+	best := -1
+	for l := range sc {
+		if l != rootLab && (best < 0 || sc[l] > sc[best]) {
+			best = l
+		}
 	}
+	return best
 }

@@ -114,21 +114,82 @@ func (s *pstate) attach(h, d int32, l uint8) {
 	}
 }
 
-// apply performs class c (0 shift, 1..nlab left, nlab+1.. right).
-func (s *pstate) apply(c, nlab int) {
-	switch {
-	case c == 0:
+// Transitions. A RIGHT from the last word onto the root takes the root
+// label; every other arc's label comes from the label classifier.
+const (
+	mvShift = iota
+	mvLeft
+	mvRight
+	numMoves
+)
+
+// arc returns the head and dependent that move mv would connect.
+func (s *pstate) arc(mv int) (h, d int32) {
+	d = s.stack[len(s.stack)-1]
+	if mv == mvLeft {
+		return s.b, d
+	}
+	return s.stack[len(s.stack)-2], d
+}
+
+func (s *pstate) apply(mv int, label uint8) {
+	if mv == mvShift {
 		s.stack = append(s.stack, s.b)
 		s.b++
-	case c <= nlab:
-		s0 := s.stack[len(s.stack)-1]
-		s.stack = s.stack[:len(s.stack)-1]
-		s.attach(s.b, s0, uint8(c-1))
-	default:
-		s0 := s.stack[len(s.stack)-1]
-		s.stack = s.stack[:len(s.stack)-1]
-		s.attach(s.stack[len(s.stack)-1], s0, uint8(c-1-nlab))
+		return
 	}
+	h, d := s.arc(mv)
+	s.stack = s.stack[:len(s.stack)-1]
+	s.attach(h, d, label)
+}
+
+func (s *pstate) validMove(mv int) bool {
+	sh, left, right, rightRoot := s.valid()
+	switch mv {
+	case mvShift:
+		return sh
+	case mvLeft:
+		return left
+	}
+	return right || rightRoot
+}
+
+// labelFeats describes the arc h -> d at the moment it is made; in
+// arc-hybrid d's subtree is then complete, and h's nearer children known.
+func (s *pstate) labelFeats(dst []uint64, h, d int32) []uint64 {
+	dw, dt, hw, ht := s.w(d), s.t(d), s.w(h), s.t(h)
+	dir := uint64(0)
+	dist := distBucket(h - d)
+	if d > h {
+		dir, dist = 1, distBucket(d-h)
+	}
+	dwt, hwt := f1(100, dw)+dt, f1(100, hw)+ht
+	DL, DR := child(d, s.l1), child(d, s.r1)
+	hset := s.lset[h]
+	if dir == 1 {
+		hset = s.rset[h]
+	}
+	dset := s.lset[d]<<1 ^ s.rset[d]*golden
+	prev, next := d-1, d+1
+	if int(next) > s.n {
+		next = noTok
+	}
+	if prev == 0 {
+		prev = noTok
+	}
+	dlw, drw := s.w(DL), s.w(DR)
+	return append(dst,
+		f1(1, dw), f1(2, dt), f1(3, dwt), f1(4, hw), f1(5, ht), f1(6, hwt),
+		f3(7, dt, ht, dir), f3(8, dw, ht, dir), f3(9, dt, hw, dir), f3(10, dw, hw, dir),
+		f3(11, f1(0, dt), ht, dist*2+dir), f3(12, dwt, hwt, dir),
+		f2(13, dt, dset), f3(14, dt, s.l(DL), s.l(DR)),
+		f2(15, dt, dlw), f3(16, dt, dlw, ht), f1(17, drw), f2(18, dw, dlw),
+		f3(19, ht, hset, dir), f3(20, dt, ht, hset), f3(21, dt, ht, s.lset[h]^s.rset[h]*golden),
+		f2(22, dt, s.t(prev)), f2(23, dt, s.t(next)), f3(24, dt, s.t(next), ht),
+		f3(25, dt, ht, uint64(min(s.nl[d]+s.nr[d], 6))*2+dir),
+		f3(26, hw, dt, dlw), f2(27, hw, dir), f3(28, ht, dir, s.w(child(h, s.l1))),
+		f3(29, dt, ht, s.t(DL)), f3(30, dt, s.t(DL), s.t(DR)),
+	)
 }
 
 func (s *pstate) w(i int32) uint64 {
@@ -188,7 +249,7 @@ func setOf(i int32, v []uint64) uint64 {
 	return v[i]
 }
 
-// parseFeats appends the features of the configuration (Zhang & Nivre 2011
+// feats appends the features of the configuration (Zhang & Nivre 2011
 // templates adapted to arc-hybrid, where stack words have no heads yet).
 func (s *pstate) feats(dst []uint64) []uint64 {
 	S0, S1, S2 := s.st(0), s.st(1), s.st(2)

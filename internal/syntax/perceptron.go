@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/binary"
 	"errors"
-	"io"
 	"math"
 	"slices"
 )
@@ -17,22 +16,72 @@ type wtable struct {
 	bits   uint
 	mask   uint64
 	nclass int
-	offs   []uint32 // bucket -> index of its row in ent; 0 = empty
-	ent    []uint32 // ent[o] = row length, then class<<16 | uint16(weight)
+	offs   []uint32 // bucket -> start<<8 | length of its row in ent; 0 = empty
+	ent    []uint32 // class<<16 | uint16(weight)
+	dense  []uint64 // for nclass <= 4: bucket -> four int16 weights inline
 }
 
-// score adds the weights of feats to sc (len nclass).
-func (t *wtable) score(feats []uint64, sc []int32) {
-	offs, ent, mask := t.offs, t.ent, t.mask
-	for _, f := range feats {
-		o := offs[f&mask]
-		if o == 0 {
-			continue
+const maxEntries = 1<<24 - 1 // row starts must fit in 24 bits
+
+// score adds the weights of feats to sc (len nclass). tmp is scratch of at
+// least len(feats). The bucket loads run in a separate branch-free pass so
+// the cache misses of all features overlap instead of queueing.
+func (t *wtable) score(feats []uint64, sc []int32, tmp []uint32) {
+	if t.dense != nil {
+		// Small class counts (the transition classifier) keep the row in
+		// the bucket: one load per feature and no branches.
+		dense, mask := t.dense, t.mask
+		var a, b, c, d int32
+		for _, f := range feats {
+			v := dense[f&mask]
+			a += int32(int16(v))
+			b += int32(int16(v >> 16))
+			c += int32(int16(v >> 32))
+			d += int32(int16(v >> 48))
 		}
-		n := ent[o]
-		for _, e := range ent[o+1 : o+1+n] {
+		sc = sc[:t.nclass]
+		acc := [4]int32{a, b, c, d}
+		for i := range sc {
+			sc[i] += acc[i]
+		}
+		return
+	}
+	offs, ent, mask := t.offs, t.ent, t.mask
+	tmp = tmp[:len(feats)]
+	for i, f := range feats {
+		tmp[i] = offs[f&mask]
+	}
+	for _, v := range tmp {
+		o := v >> 8
+		for _, e := range ent[o : o+v&255] {
 			sc[e>>16] += int32(int16(uint16(e)))
 		}
+	}
+}
+
+func (t *wtable) setRow(b uint64, row []uint32) bool {
+	if len(row) == 0 || len(t.ent)+len(row) > maxEntries {
+		return len(row) == 0
+	}
+	t.offs[b] = uint32(len(t.ent))<<8 | uint32(len(row))
+	t.ent = append(t.ent, row...)
+	return true
+}
+
+func (t *wtable) row(o uint32) []uint32 { return t.ent[o>>8 : o>>8+o&255] }
+
+// densify builds the inline form for tables with at most four classes.
+func (t *wtable) densify() {
+	if t.nclass > 4 {
+		return
+	}
+	t.dense = make([]uint64, len(t.offs))
+	for b, o := range t.offs {
+		var v uint64
+		for _, e := range t.row(o) {
+			v |= uint64(uint16(e)) << (16 * (e >> 16))
+		}
+		t.dense[b] = v
 	}
 }
 
@@ -48,6 +97,7 @@ func (t *wtable) write(w *bufio.Writer) error {
 		}
 	}
 	put(uint64(nb))
+	put(uint64(len(t.ent)))
 	prev := 0
 	for b, o := range t.offs {
 		if o == 0 {
@@ -55,9 +105,9 @@ func (t *wtable) write(w *bufio.Writer) error {
 		}
 		put(uint64(b - prev))
 		prev = b
-		n := t.ent[o]
-		put(uint64(n))
-		for _, e := range t.ent[o+1 : o+1+n] {
+		row := t.row(o)
+		put(uint64(len(row)))
+		for _, e := range row {
 			w.WriteByte(byte(e >> 16))
 			w.Write(buf[:binary.PutVarint(buf[:], int64(int16(uint16(e))))])
 		}
@@ -65,67 +115,66 @@ func (t *wtable) write(w *bufio.Writer) error {
 	return nil
 }
 
-func readTable(r *bufio.Reader) (*wtable, error) {
+// readTable decodes a table from data, returning the rest.
+func readTable(data []byte) (*wtable, []byte, error) {
+	bad := errors.New("corrupt weight table")
 	get := func() uint64 {
-		v, err := binary.ReadUvarint(r)
-		if err != nil {
-			panic(err)
+		v, n := binary.Uvarint(data)
+		if n <= 0 {
+			panic(bad)
 		}
+		data = data[n:]
 		return v
 	}
 	t := &wtable{}
 	err := func() (err error) {
 		defer func() {
 			if p := recover(); p != nil {
-				if e, ok := p.(error); ok {
-					err = e
-				} else {
+				if p != bad {
 					panic(p)
 				}
+				err = bad
 			}
 		}()
 		t.bits = uint(get())
-		if t.bits > 30 {
-			return errors.New("table too large")
-		}
 		t.nclass = int(get())
+		if t.bits > 28 || t.nclass > 255 {
+			return bad
+		}
 		t.mask = 1<<t.bits - 1
 		t.offs = make([]uint32, 1<<t.bits)
-		nb := int(get())
-		if nb > len(t.offs) {
-			return errors.New("bad bucket count")
+		nb, ne := get(), get()
+		if nb > uint64(len(t.offs)) || ne > maxEntries {
+			return bad
 		}
-		t.ent = make([]uint32, 1, nb*4)
-		b := 0
+		t.ent = make([]uint32, 0, ne)
+		b := uint64(0)
 		for range nb {
-			b += int(get())
+			b += get()
 			n := int(get())
-			if b >= len(t.offs) || n > t.nclass {
-				return errors.New("bad bucket")
+			if b >= uint64(len(t.offs)) || n > t.nclass || n == 0 || len(t.ent)+n > int(ne) {
+				return bad
 			}
-			t.offs[b] = uint32(len(t.ent))
-			t.ent = append(t.ent, uint32(n))
+			t.offs[b] = uint32(len(t.ent))<<8 | uint32(n)
 			for range n {
-				c, err := r.ReadByte()
-				if err != nil {
-					return err
+				if len(data) == 0 {
+					return bad
 				}
-				v, err := binary.ReadVarint(r)
-				if err != nil {
-					return err
+				c := data[0]
+				v, k := binary.Varint(data[1:])
+				if k <= 0 || int(c) >= t.nclass || v < math.MinInt16 || v > math.MaxInt16 {
+					return bad
 				}
-				if int(c) >= t.nclass || v < math.MinInt16 || v > math.MaxInt16 {
-					return errors.New("bad weight")
-				}
+				data = data[1+k:]
 				t.ent = append(t.ent, uint32(c)<<16|uint32(uint16(int16(v))))
 			}
 		}
 		return nil
 	}()
-	if err == io.EOF {
-		err = io.ErrUnexpectedEOF
+	if err == nil {
+		t.densify()
 	}
-	return t, err
+	return t, data, err
 }
 
 // perceptron is the training-time averaged perceptron over the same hashed
@@ -135,6 +184,7 @@ type perceptron struct {
 	nclass int
 	idx    map[uint32]int32
 	rows   [][]tweight
+	hits   []int32 // training examples in which each row's feature occurred
 	tick   int32
 }
 
@@ -156,6 +206,7 @@ func (p *perceptron) score(feats []uint64, sc []float32) {
 		if !ok {
 			continue
 		}
+		p.hits[i]++
 		for _, e := range p.rows[i] {
 			sc[e.cls] += e.w
 		}
@@ -172,6 +223,7 @@ func (p *perceptron) update(feats []uint64, good, bad int) {
 			i = int32(len(p.rows))
 			p.idx[b] = i
 			p.rows = append(p.rows, nil)
+			p.hits = append(p.hits, 1)
 		}
 		p.rows[i] = p.add(p.rows[i], good, 1)
 		p.rows[i] = p.add(p.rows[i], bad, -1)
@@ -192,8 +244,10 @@ func (p *perceptron) add(row []tweight, cls int, d float32) []tweight {
 }
 
 // compile averages the weights, quantises them to int16 (scaled so the
-// largest maps to ±32000) and drops those that round below minQ.
-func (p *perceptron) compile(minQ int) *wtable {
+// largest maps to ±32000) and drops those that round below minQ, and
+// whole rows of features seen in fewer than minHits training examples
+// (rare features are most of the table but matter little).
+func (p *perceptron) compile(minQ, minHits int) *wtable {
 	t := &wtable{bits: uint(bitsOf(p.mask)), mask: p.mask, nclass: p.nclass}
 	t.offs = make([]uint32, p.mask+1)
 	avg := func(e tweight) float64 {
@@ -211,10 +265,12 @@ func (p *perceptron) compile(minQ int) *wtable {
 		buckets = append(buckets, b)
 	}
 	slices.Sort(buckets)
-	t.ent = []uint32{0}
 	var row []uint32
 	for _, b := range buckets {
 		row = row[:0]
+		if p.hits[p.idx[b]] < int32(minHits) {
+			continue
+		}
 		for _, e := range p.rows[p.idx[b]] {
 			q := math.Round(avg(e) * scale)
 			if math.Abs(q) < float64(minQ) || q == 0 {
@@ -222,14 +278,12 @@ func (p *perceptron) compile(minQ int) *wtable {
 			}
 			row = append(row, uint32(e.cls)<<16|uint32(uint16(int16(q))))
 		}
-		if len(row) == 0 {
-			continue
-		}
 		slices.Sort(row)
-		t.offs[b] = uint32(len(t.ent))
-		t.ent = append(t.ent, uint32(len(row)))
-		t.ent = append(t.ent, row...)
+		if !t.setRow(uint64(b), row) {
+			panic("syntax: weight table too large")
+		}
 	}
+	t.densify()
 	return t
 }
 

@@ -57,6 +57,12 @@ func tagFeats(dst []uint64, toks []tokInfo, i int, p1, p2 uint64) []uint64 {
 		f1(32, n1.shape),
 		f2(33, w.shape, w.flags),
 		f2(34, p1, w.shape),
+		f2(35, w.suf[2], w.flags&(flCap|flFirst)),
+		f1(36, w.pre[2]),
+		f2(37, m1.suf[2], w.suf[2]),
+		f2(38, p1, n1.low),
+		f2(39, n1.low, n2.low),
+		f2(40, m1.low, n1.low),
 	)
 }
 

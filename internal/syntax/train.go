@@ -18,8 +18,10 @@ type TrainOptions struct {
 	Folds      int    // jackknife folds for the parser's training tags
 	Seed       uint64 // shuffling and exploration RNG seed
 	TagBits    uint   // log2 of tagger weight buckets
-	ParseBits  uint   // log2 of parser weight buckets
+	ParseBits  uint   // log2 of parser transition weight buckets
+	LabelBits  uint   // log2 of parser label weight buckets
 	MinQ       int    // drop quantised weights with |w| below this
+	MinHits    int    // drop features updated fewer times than this
 	MinLabel   int    // relations rarer than this fall back to their base
 	Log        io.Writer
 }
@@ -27,7 +29,7 @@ type TrainOptions struct {
 // DefaultTrainOptions are the settings of the committed model.
 var DefaultTrainOptions = TrainOptions{
 	TagIters: 8, ParseIters: 15, Folds: 4, Seed: 1,
-	TagBits: 20, ParseBits: 22, MinQ: 2, MinLabel: 10,
+	TagBits: 19, ParseBits: 21, LabelBits: 20, MinQ: 2, MinHits: 5, MinLabel: 10,
 }
 
 func (o *TrainOptions) fill() {
@@ -38,7 +40,9 @@ func (o *TrainOptions) fill() {
 	o.Seed = cmp.Or(o.Seed, d.Seed)
 	o.TagBits = cmp.Or(o.TagBits, d.TagBits)
 	o.ParseBits = cmp.Or(o.ParseBits, d.ParseBits)
+	o.LabelBits = cmp.Or(o.LabelBits, d.LabelBits)
 	o.MinQ = cmp.Or(o.MinQ, d.MinQ)
+	o.MinHits = cmp.Or(o.MinHits, d.MinHits)
 	o.MinLabel = cmp.Or(o.MinLabel, d.MinLabel)
 }
 
@@ -48,9 +52,10 @@ func (o *TrainOptions) logf(format string, args ...any) {
 	}
 }
 
-// Train builds a model from gold sentences. It is deterministic: the same
-// sentences and options give a byte-identical saved model.
-func Train(sents []*Gold, opt TrainOptions) (*Model, error) {
+// Train builds a model from gold sentences. weight[i] (nil: all 1) is how
+// many times sentence i is seen per epoch, to up-weight in-domain data. It
+// is deterministic: the same input gives a byte-identical saved model.
+func Train(sents []*Gold, weight []int, opt TrainOptions) (*Model, error) {
 	opt.fill()
 	start := time.Now()
 	m := &Model{}
@@ -61,6 +66,12 @@ func Train(sents []*Gold, opt TrainOptions) (*Model, error) {
 
 	// Jackknifed tags: the parser trains on tags as noisy as at run time.
 	tags := make([][]POS, len(sents))
+	if weight == nil {
+		weight = make([]int, len(sents))
+		for i := range weight {
+			weight[i] = 1
+		}
+	}
 	var wg sync.WaitGroup
 	var final *perceptron
 	for f := 0; f <= opt.Folds; f++ {
@@ -74,7 +85,9 @@ func Train(sents []*Gold, opt TrainOptions) (*Model, error) {
 					held = append(held, g)
 					heldIdx = append(heldIdx, i)
 				} else {
-					train = append(train, g)
+					for range weight[i] {
+						train = append(train, g)
+					}
 				}
 			}
 			p := trainTagger(train, m.lex, opt.TagIters, opt.Seed+uint64(f), opt.TagBits)
@@ -97,7 +110,7 @@ func Train(sents []*Gold, opt TrainOptions) (*Model, error) {
 		}()
 	}
 	wg.Wait()
-	m.tagW = final.compile(opt.MinQ)
+	m.tagW = final.compile(opt.MinQ, 1) // the tagger needs its rare-word features
 	right, total := 0, 0
 	for i, g := range sents {
 		for j, t := range tags[i] {
@@ -109,8 +122,9 @@ func Train(sents []*Gold, opt TrainOptions) (*Model, error) {
 	}
 	opt.logf("tagger trained (%v); jackknife UPOS %.2f%%\n", time.Since(start).Round(time.Millisecond), 100*float64(right)/float64(total))
 
-	pp := trainParser(sents, tags, m, opt)
-	m.parW = pp.compile(opt.MinQ)
+	pm, pl := trainParser(sents, weight, tags, m, opt)
+	m.parW = pm.compile(opt.MinQ, opt.MinHits)
+	m.labW = pl.compile(opt.MinQ, opt.MinHits)
 	opt.logf("parser trained (%v)\n", time.Since(start).Round(time.Millisecond))
 	return m, nil
 }
@@ -221,17 +235,17 @@ func trainTagger(sents []*Gold, lex map[uint64]lexEntry, iters int, seed uint64,
 			p1, p2 := uint64(tagStart), uint64(tagStart2)
 			for i := range toks {
 				t := int(g.UPOS[i])
-				if toks[i].fixed < 0 {
+				guess := int(toks[i].fixed)
+				if guess < 0 {
 					feats = tagFeats(feats[:0], toks, i, p1, p2)
 					p.tick++
 					p.score(feats, sc)
-					if guess := argmax(sc); guess != t {
+					if guess = argmax(sc); guess != t {
 						p.update(feats, t, guess)
 					}
 				}
-				// Train on gold history: cheap and, with jackknifed
-				// parser tags downstream, accurate enough.
-				p2, p1 = p1, uint64(t)
+				// The history is the predicted tags, as at run time.
+				p2, p1 = p1, uint64(guess)
 			}
 		}
 	}

@@ -6,22 +6,25 @@ import "math/rand/v2"
 // Goldberg & Nivre (2013) for arc-hybrid: after the first epoch the parser
 // follows its own (possibly wrong) predictions 90% of the time and learns
 // the best transition from each resulting configuration.
-func trainParser(sents []*Gold, tags [][]POS, m *Model, opt TrainOptions) *perceptron {
+func trainParser(sents []*Gold, weight []int, tags [][]POS, m *Model, opt TrainOptions) (moves, labels *perceptron) {
 	nlab := len(m.labels)
-	ncls := 1 + 2*nlab
-	p := newPerceptron(opt.ParseBits, ncls)
+	pm := newPerceptron(opt.ParseBits, numMoves)
+	pl := newPerceptron(opt.LabelBits, nlab)
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x9a55))
-	order := make([]int, len(sents))
-	for i := range order {
-		order[i] = i
+	var order []int
+	for i, w := range weight {
+		for range w {
+			order = append(order, i)
+		}
 	}
 	var st pstate
 	var toks []tokInfo
 	var lb []byte
 	var le []int
 	var feats []uint64
-	sc := make([]float32, ncls)
-	cost := make([]int, ncls)
+	msc := make([]float32, numMoves)
+	lsc := make([]float32, nlab)
+	cost := make([]int, numMoves)
 	var gh []int32
 	var gl []uint8
 	for it := range opt.ParseIters {
@@ -40,29 +43,45 @@ func trainParser(sents []*Gold, tags [][]POS, m *Model, opt TrainOptions) *perce
 			}
 			for !st.done() {
 				feats = st.feats(feats[:0])
-				p.tick++
-				p.score(feats, sc)
-				oracleCosts(&st, gh, gl, nlab, cost)
-				pred := bestValid(&st, sc, nlab, m.rootLab, nil)
-				gold := bestValid(&st, sc, nlab, m.rootLab, cost)
+				pm.tick++
+				pm.score(feats, msc)
+				oracleCosts(&st, gh, cost)
+				pred := bestMove(&st, msc, nil)
+				gold := bestMove(&st, msc, cost)
 				if cost[pred] > cost[gold] {
-					p.update(feats, gold, pred)
+					pm.update(feats, gold, pred)
 				}
 				next := gold
 				if it > 0 && rng.Float64() < 0.9 {
 					next = pred
 				}
-				st.apply(next, nlab)
+				label := uint8(m.rootLab)
+				if next == mvLeft || next == mvRight && len(st.stack) > 2 {
+					h, d := st.arc(next)
+					feats = st.labelFeats(feats[:0], h, d)
+					pl.tick++
+					pl.score(feats, lsc)
+					label = uint8(bestLabel(lsc, m.rootLab))
+					if gh[d] == h {
+						if label != gl[d] {
+							pl.update(feats, int(gl[d]), int(label))
+						}
+						if it == 0 {
+							label = gl[d]
+						}
+					}
+				}
+				st.apply(next, label)
 			}
 		}
 		opt.logf("  parser epoch %d done\n", it+1)
 	}
-	return p
+	return pm, pl
 }
 
-// oracleCosts fills cost with the number of gold arcs each class makes
-// unreachable (labels count as arcs).
-func oracleCosts(st *pstate, gh []int32, gl []uint8, nlab int, cost []int) {
+// oracleCosts fills cost with the number of gold arcs each move makes
+// unreachable.
+func oracleCosts(st *pstate, gh []int32, cost []int) {
 	n := int32(st.n)
 	b := st.b
 	s0, s1 := st.st(0), st.st(1)
@@ -78,11 +97,9 @@ func oracleCosts(st *pstate, gh []int32, gl []uint8, nlab int, cost []int) {
 			}
 		}
 	}
-	cost[0] = shift
+	cost[mvShift] = shift
 	if s0 <= 0 {
-		for c := 1; c < len(cost); c++ {
-			cost[c] = 1 << 20
-		}
+		cost[mvLeft], cost[mvRight] = 1<<20, 1<<20
 		return
 	}
 	deps := 0 // s0's dependents still in the buffer
@@ -92,23 +109,11 @@ func oracleCosts(st *pstate, gh []int32, gl []uint8, nlab int, cost []int) {
 		}
 	}
 	h := gh[s0]
-	left := deps
+	cost[mvLeft], cost[mvRight] = deps, deps
 	if h != b && (h == s1 || h > b) {
-		left++
+		cost[mvLeft]++
 	}
-	right := deps
 	if h >= b && h != 0 {
-		right++
-	}
-	for l := range nlab {
-		cl, cr := left, right
-		if h == b && int(gl[s0]) != l {
-			cl++
-		}
-		if h == s1 && int(gl[s0]) != l {
-			cr++
-		}
-		cost[1+l] = cl
-		cost[1+nlab+l] = cr
+		cost[mvRight]++
 	}
 }

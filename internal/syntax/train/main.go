@@ -22,6 +22,7 @@ func main() {
 	out := flag.String("out", "internal/syntax/model/en.model", "model output path (empty: don't write)")
 	test := flag.String("test", "en_ewt-ud-test.conllu", "held-out file for -eval")
 	eval := flag.Bool("eval", false, "evaluate the trained model on -test")
+	ewtWeight := flag.Int("ewtweight", 2, "epoch repeats of EWT sentences (the target domain)")
 	opt := syntax.TrainOptions{Log: os.Stderr}
 	flag.IntVar(&opt.TagIters, "tagiters", d.TagIters, "tagger epochs")
 	flag.IntVar(&opt.ParseIters, "iters", d.ParseIters, "parser epochs")
@@ -29,20 +30,30 @@ func main() {
 	flag.Uint64Var(&opt.Seed, "seed", d.Seed, "random seed")
 	flag.UintVar(&opt.TagBits, "tagbits", d.TagBits, "log2 tagger buckets")
 	flag.UintVar(&opt.ParseBits, "parsebits", d.ParseBits, "log2 parser buckets")
+	flag.UintVar(&opt.LabelBits, "labelbits", d.LabelBits, "log2 label buckets")
 	flag.IntVar(&opt.MinQ, "minq", d.MinQ, "prune quantised weights below this")
+	flag.IntVar(&opt.MinHits, "minhits", d.MinHits, "prune features updated fewer times")
 	flag.IntVar(&opt.MinLabel, "minlabel", d.MinLabel, "min count to keep a relation subtype")
 	flag.Parse()
 
 	var sents []*syntax.Gold
+	var weight []int
 	for _, f := range strings.Split(*files, ",") {
-		s, err := syntax.ReadFile(filepath.Join(*dir, f))
+		s, err := syntax.ReadFile(path(*dir, f))
 		if err != nil {
 			log.Fatal(err)
 		}
 		sents = append(sents, s...)
+		w := 1
+		if strings.Contains(filepath.Base(f), "ewt") {
+			w = *ewtWeight
+		}
+		for range s {
+			weight = append(weight, w)
+		}
 	}
 	start := time.Now()
-	m, err := syntax.Train(sents, opt)
+	m, err := syntax.Train(sents, weight, opt)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -63,10 +74,19 @@ func main() {
 			log.Fatal(err)
 		}
 		fmt.Printf("model load: %v\n", time.Since(t0).Round(time.Millisecond))
-		gold, err := syntax.ReadFile(filepath.Join(*dir, *test))
+		gold, err := syntax.ReadFile(path(*dir, *test))
 		if err != nil {
 			log.Fatal(err)
 		}
 		syntax.Evaluate(m2, gold).Print(os.Stdout, *test)
 	}
+}
+
+// path resolves a treebank name against dir unless it is absolute (handy
+// for temporary tuning splits).
+func path(dir, name string) string {
+	if filepath.IsAbs(name) {
+		return name
+	}
+	return filepath.Join(dir, name)
 }

@@ -1,0 +1,121 @@
+package syntax
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestDefaultTrees(t *testing.T) {
+	p := Default().NewParser()
+	for _, tc := range []struct {
+		sentence, word, head, rel string // head "" means root
+	}{
+		{"Israeli troops killed two Palestinians in Hebron .", "killed", "", "root"},
+		{"Israeli troops killed two Palestinians in Hebron .", "troops", "killed", "nsubj"},
+		{"Israeli troops killed two Palestinians in Hebron .", "Palestinians", "killed", "obj"},
+		{"Israeli troops killed two Palestinians in Hebron .", "Hebron", "killed", "obl"},
+		{"The embassy was attacked by protesters .", "embassy", "attacked", "nsubj:pass"},
+		{"The embassy was attacked by protesters .", "protesters", "attacked", "obl:agent"},
+		{"The president said the talks would resume on Monday .", "said", "", "root"},
+		{"The president said the talks would resume on Monday .", "resume", "said", "ccomp"},
+		{"Rebels seized the town and burned several houses .", "burned", "seized", "conj"},
+		{"The minister 's car was hit by a rocket .", "minister", "car", "nmod:poss"},
+	} {
+		words := strings.Fields(tc.sentence)
+		s := p.Parse(words)
+		i := indexOf(words, tc.word)
+		head := ""
+		if s.Head[i] >= 0 {
+			head = words[s.Head[i]]
+		}
+		if head != tc.head || s.Rel[i].String() != tc.rel {
+			t.Errorf("%q: %s <-%s- %q, want <-%s- %q", tc.sentence, tc.word, s.Rel[i], head, tc.rel, tc.head)
+		}
+	}
+	s := p.Parse(strings.Fields("Israeli troops killed two Palestinians in Hebron ."))
+	if s.POS[2] != VERB || s.Lemma[2] != "kill" || s.Lemma[1] != "troop" || s.Lemma[6] != "Hebron" {
+		t.Errorf("tags/lemmas: %v %q", s.POS, s.Lemma)
+	}
+}
+
+func indexOf(words []string, w string) int {
+	for i, x := range words {
+		if x == w {
+			return i
+		}
+	}
+	panic("no word " + w)
+}
+
+func TestRetrainDeterministic(t *testing.T) {
+	gold, err := ReadFile(filepath.Join(treebankDir, "en_lines-ud-train.conllu"))
+	if err != nil {
+		t.Skip("treebank not available:", err)
+	}
+	opt := TrainOptions{TagIters: 2, ParseIters: 2, TagBits: 16, ParseBits: 18, LabelBits: 16}
+	var models [2][]byte
+	for k := range models {
+		m, err := Train(gold[:200], nil, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := m.Save(&buf); err != nil {
+			t.Fatal(err)
+		}
+		models[k] = buf.Bytes()
+		if _, err := Load(bytes.NewReader(models[k])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(models[0], models[1]) {
+		t.Fatal("two trainings on the same data gave different models")
+	}
+}
+
+// TestEWTAccuracy checks the acceptance targets on the held-out EWT test
+// set (gold tokenisation). The model never saw this file.
+func TestEWTAccuracy(t *testing.T) {
+	gold, err := ReadFile(filepath.Join(treebankDir, "en_ewt-ud-test.conllu"))
+	if err != nil {
+		t.Skip("EWT test not available:", err)
+	}
+	s := Evaluate(Default(), gold)
+	var b strings.Builder
+	s.Print(&b, "EWT test")
+	t.Log(b.String())
+	for _, c := range []struct {
+		name      string
+		got, want float64
+	}{
+		{"UPOS", pct(s.UPOS, s.Tokens), 93},
+		{"UAS", pct(s.UAS, s.Tokens), 82},
+		{"LAS", pct(s.LAS, s.Tokens), 78},
+	} {
+		if c.got < c.want {
+			t.Errorf("%s %.2f%% < %.0f%%", c.name, c.got, c.want)
+		}
+	}
+}
+
+func TestTagOnly(t *testing.T) {
+	s := Default().NewParser().Tag([]string{"Protesters", "gathered", "."})
+	if s.POS[1] != VERB || s.Head[1] != -1 || s.Rel[1] != RelNone || s.Lemma[1] != "gather" {
+		t.Errorf("Tag: %v %v %v %q", s.POS, s.Head, s.Rel, s.Lemma)
+	}
+}
+
+func TestEmptyAndRelNames(t *testing.T) {
+	if s := Default().NewParser().Parse(nil); len(s.Words) != 0 {
+		t.Fatal("empty sentence")
+	}
+	r, ok := ParseRel("nsubj:pass")
+	if !ok || r.String() != "nsubj:pass" || r.Base().String() != "nsubj" {
+		t.Fatalf("ParseRel: %v %v", r, ok)
+	}
+	if p, ok := ParsePOS("PROPN"); !ok || p != PROPN || p.String() != "PROPN" {
+		t.Fatal("ParsePOS")
+	}
+}
