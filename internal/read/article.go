@@ -32,6 +32,9 @@ func (s *source) article(f fields, line int) (a event.Article, reason string) {
 		}
 		return a, `empty "text" after removing HTML`
 	}
+	if len(text) > s.opt.MaxText {
+		return a, fmt.Sprintf(`"text" longer than %d bytes`, s.opt.MaxText)
+	}
 	d := strings.TrimSpace(f.date)
 	if !f.hasDate || d == "" {
 		return a, `missing "date"`
@@ -41,8 +44,10 @@ func (s *source) article(f fields, line int) (a event.Article, reason string) {
 		return a, fmt.Sprintf("bad date %q: want YYYY-MM-DD", d)
 	}
 	id := strings.TrimSpace(f.id)
-	if id == "" {
-		id = s.base() + ":" + strconv.Itoa(line)
+	if id == "" && s.stdin {
+		id = contentID(day, title, text)
+	} else if id == "" {
+		id = s.idBase() + ":" + strconv.Itoa(line)
 	}
 	return event.Article{
 		ID:     id,

@@ -3,7 +3,7 @@ package read
 import (
 	"bytes"
 	"io"
-	"path/filepath"
+	"path"
 	"strings"
 
 	"github.com/flashpoint/flashpoint/internal/event"
@@ -41,6 +41,12 @@ func (s *source) readText(lr *lineReader) error {
 			repaired++
 			line = bytes.ToValidUTF8(line, replacement)
 		}
+		if b.Len()+len(line) > s.opt.MaxText {
+			// Streamed up to the bound, never held whole: an endless
+			// pipe or a gzip bomb costs MaxText bytes, not all of it.
+			s.rejectf(0, "text longer than %d bytes (file not read further)", s.opt.MaxText)
+			return nil
+		}
 		b.Write(line)
 		b.WriteByte('\n')
 	}
@@ -72,10 +78,10 @@ func (s *source) readText(lr *lineReader) error {
 		s.rejectf(0, "no text")
 		return nil
 	}
-	id := "stdin"
+	id := contentID(day, title, text)
 	if !s.stdin {
-		id = s.base()
-		id = strings.TrimSuffix(id, filepath.Ext(id))
+		id = s.idBase()
+		id = strings.TrimSuffix(id, path.Ext(id))
 	}
 	return s.send(event.Article{ID: id, Date: day, Title: title, Text: text, Origin: s.name})
 }

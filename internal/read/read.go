@@ -3,6 +3,8 @@ package read
 import (
 	"bufio"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -19,6 +21,15 @@ type Options struct {
 	Format  string // "auto" (default, ""), "jsonl", "csv", "text"
 	Date    string // YYYY-MM-DD used for plain-text files without a date line
 	MaxLine int    // bytes; default 64<<20. A longer line/record is rejected and skipped.
+	// MaxText bounds one article's text in bytes (default 8 MiB): coding
+	// costs time and memory in proportion to it, and each record must be
+	// coded within seconds. A longer article is rejected; a plain-text
+	// file is not read past it.
+	MaxText int
+	// MaxStream bounds the bytes read from one input after decompression
+	// (default 16 GiB): a small gzip file can hold terabytes. What comes
+	// after it is rejected unread.
+	MaxStream int64
 
 	// Warn hears of input that was kept after a repair (invalid UTF-8
 	// replaced, a binary line dropped from a plain-text article) and of
@@ -26,10 +37,16 @@ type Options struct {
 	Warn func(Reject)
 	// Skip lists files never read, such as the command's own output.
 	Skip []os.FileInfo
+
+	names map[string]string // base name → the input that has it (idBase); shared by one Read
 }
 
-// DefaultMaxLine is the line limit used when Options.MaxLine is zero.
-const DefaultMaxLine = 64 << 20
+// Defaults for Options' zero values.
+const (
+	DefaultMaxLine   = 64 << 20
+	DefaultMaxText   = 8 << 20
+	DefaultMaxStream = 16 << 30
+)
 
 // Reject reports a record (or, with Line 0, a whole file) that was skipped.
 type Reject struct {
@@ -52,9 +69,8 @@ func (r Reject) Error() string {
 // each bad record (the record is skipped, reading continues). Returns a
 // non-nil error only when emit fails.
 func Read(paths []string, opt Options, stdin io.Reader, emit func(event.Article) error, reject func(Reject)) error {
-	if opt.MaxLine <= 0 {
-		opt.MaxLine = DefaultMaxLine
-	}
+	opt.fill()
+	opt.names = map[string]string{}
 	if reject == nil {
 		reject = func(Reject) {}
 	}
@@ -82,6 +98,19 @@ func Read(paths []string, opt Options, stdin io.Reader, emit func(event.Article)
 		}
 	}
 	return nil
+}
+
+// fill sets the defaults of the bounds left zero.
+func (o *Options) fill() {
+	if o.MaxLine <= 0 {
+		o.MaxLine = DefaultMaxLine
+	}
+	if o.MaxText <= 0 {
+		o.MaxText = DefaultMaxText
+	}
+	if o.MaxStream <= 0 {
+		o.MaxStream = DefaultMaxStream
+	}
 }
 
 // walk reads every regular file under root in lexical order, skipping
@@ -200,6 +229,39 @@ func (s *source) base() string {
 	return b
 }
 
+// idBase is what ids made from the input's name start with: the base
+// name without ".gz", or, when another input of this run already has
+// that base name (a/report.txt, b/report.txt), the path as given,
+// cleaned and slash-separated. So ids are unique within a run and the
+// same on a re-run; a clash across runs (same id, other text) is
+// rejected by the store, not counted as a duplicate.
+func (s *source) idBase() string {
+	b := s.base()
+	if prev, ok := s.opt.names[b]; !ok || prev == s.name {
+		if s.opt.names != nil {
+			s.opt.names[b] = s.name
+		}
+		return b
+	}
+	p := filepath.ToSlash(filepath.Clean(s.name))
+	if strings.HasSuffix(strings.ToLower(p), ".gz") {
+		p = p[:len(p)-3]
+	}
+	return p
+}
+
+// contentID names a record of standard input by its content: stable
+// across runs (a second run from stdin finds it stored) and different
+// for different texts (a line number would collide).
+func contentID(date, title, text string) string {
+	h := sha256.New()
+	for _, f := range []string{date, title, text} {
+		h.Write([]byte(f))
+		h.Write([]byte{0})
+	}
+	return "stdin:" + hex.EncodeToString(h.Sum(nil)[:8])
+}
+
 // ext is the lowercased extension of base, such as ".jsonl".
 func (s *source) ext() string {
 	if s.stdin {
@@ -213,9 +275,41 @@ const (
 	sniffSize = 8 << 10 // the binary check and content detection look this far
 )
 
+// capped reads at most max bytes of r, then fails with streamError.
+type capped struct {
+	r         io.Reader
+	max, read int64
+}
+
+type streamError struct{ max int64 }
+
+func (e streamError) Error() string {
+	return fmt.Sprintf("input longer than %d bytes: the rest is not read", e.max)
+}
+
+func (c *capped) Read(p []byte) (int, error) {
+	if c.read >= c.max {
+		// Only more input than the limit is an error.
+		var one [1]byte
+		if n, err := c.r.Read(one[:]); n > 0 {
+			return 0, streamError{c.max}
+		} else if err != nil {
+			return 0, err
+		}
+		return 0, io.EOF
+	}
+	if int64(len(p)) > c.max-c.read {
+		p = p[:c.max-c.read]
+	}
+	n, err := c.r.Read(p)
+	c.read += int64(n)
+	return n, err
+}
+
 // readStream decompresses r if needed, rejects binary content, detects the
 // format and reads the records.
 func readStream(s *source, r io.Reader) error {
+	s.opt.fill()
 	br := bufio.NewReaderSize(r, bufSize)
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		gz, err := gzip.NewReader(br)
@@ -224,7 +318,9 @@ func readStream(s *source, r io.Reader) error {
 			return nil
 		}
 		defer gz.Close()
-		br = bufio.NewReaderSize(gz, bufSize)
+		br = bufio.NewReaderSize(&capped{r: gz, max: s.opt.MaxStream}, bufSize)
+	} else {
+		br = bufio.NewReaderSize(&capped{r: br, max: s.opt.MaxStream}, bufSize)
 	}
 	head, err := br.Peek(sniffSize)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
