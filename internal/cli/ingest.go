@@ -56,6 +56,11 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	defer st.Close()
 
+	// The reader has its own context: when the writer stops on a storage
+	// failure, nothing would take its next article or reject, and it
+	// would wait for ever on a full channel.
+	rctx, stopReader := context.WithCancel(ctx)
+	defer stopReader()
 	articles := make(chan event.Article, 256)
 	rejects := make(chan store.Reject, 64)
 	readErr := make(chan error, 1)
@@ -66,10 +71,15 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			select {
 			case articles <- a:
 				return nil
-			case <-ctx.Done():
-				return ctx.Err()
+			case <-rctx.Done():
+				return rctx.Err()
 			}
-		}, func(r store.Reject) { rejects <- r })
+		}, func(r store.Reject) {
+			select {
+			case rejects <- r:
+			case <-rctx.Done():
+			}
+		})
 		readErr <- err
 	}()
 	bar := newProgress(stderr, *quiet)
@@ -78,9 +88,15 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	stats, err := ingest.Run(ctx, st, articles, p.Process, ingest.Options{Rejects: rejects, Progress: bar.show})
 	bar.done()
-	if rerr := <-readErr; err == nil && rerr != nil && rerr != context.Canceled {
-		err = rerr
+	if err == nil {
+		// Run took everything, so the reader has finished.
+		if rerr := <-readErr; rerr != nil && rerr != context.Canceled {
+			err = rerr
+		}
 	}
+	// Otherwise the reader is stopped and not waited for: it may be
+	// blocked reading a pipe that never ends.
+	stopReader()
 	fmt.Fprintf(stderr, "flashpoint: articles read %d, stored %d (%d near-duplicates), duplicate %d, rejected %d; events %d, incidents %d, in %v\n",
 		stats.Read, stats.Stored, stats.NearDuplicate, stats.Duplicate, stats.Rejected, stats.Events, stats.Incidents, stats.Elapsed.Round(time.Millisecond))
 	if err == context.Canceled {

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/flashpoint/flashpoint/internal/event"
 	"github.com/flashpoint/flashpoint/internal/store"
@@ -186,12 +187,29 @@ func Invalid(a *event.Article) string {
 	switch {
 	case strings.TrimSpace(a.ID) == "":
 		return "missing id"
+	case len(a.ID) > MaxIDBytes:
+		return fmt.Sprintf("article %.40q…: id longer than %d bytes", a.ID, MaxIDBytes)
+	case unstorable(a.ID):
+		return fmt.Sprintf("article %q: id holds a NUL byte or invalid UTF-8", a.ID)
+	case unstorable(a.Title) || unstorable(a.Text) || unstorable(a.URL) || unstorable(a.Source) || unstorable(a.Date):
+		return fmt.Sprintf("article %q: text holds a NUL byte or invalid UTF-8", a.ID)
 	case !validDate(a.Date):
 		return fmt.Sprintf("article %s: date %q is not YYYY-MM-DD", a.ID, a.Date)
 	case strings.TrimSpace(a.Text) == "" && strings.TrimSpace(a.Title) == "":
 		return fmt.Sprintf("article %s: no text", a.ID)
 	}
 	return ""
+}
+
+// MaxIDBytes bounds an article id: ids are keys, shown in pages and logs.
+const MaxIDBytes = 1000
+
+// unstorable reports text PostgreSQL cannot hold in a TEXT column (NUL,
+// invalid UTF-8): one such record would otherwise fail its whole batch,
+// on every re-run. Readers repair text they read; this guards the
+// other ways in (queue, API) and ids, which are never repaired.
+func unstorable(s string) bool {
+	return strings.IndexByte(s, 0) >= 0 || !utf8.ValidString(s)
 }
 
 // SafeCode turns a coder panic into an error, so one pathological
@@ -229,7 +247,8 @@ type writer struct {
 	st           *store.Store
 	ctx          context.Context
 	opt          Options
-	stats        Stats
+	stats        Stats // committed, plus Read and skips decided before a batch
+	pend         Stats // in the open batch: counted once it commits
 	batch        *store.Batch
 	inBatch      int
 	batchStart   time.Time
@@ -314,16 +333,32 @@ func (w *writer) begin() error {
 func (w *writer) commit() error {
 	b := w.batch
 	w.batch = nil
-	return b.Commit()
+	p := w.pend
+	w.pend = Stats{}
+	if err := b.Commit(); err != nil {
+		return err
+	}
+	w.stats.Stored += p.Stored
+	w.stats.NearDuplicate += p.NearDuplicate
+	w.stats.Duplicate += p.Duplicate
+	w.stats.Rejected += p.Rejected
+	w.stats.Events += p.Events
+	w.stats.Incidents += p.Incidents
+	for _, r := range p.Rejects {
+		if len(w.stats.Rejects) < MaxRejects {
+			w.stats.Rejects = append(w.stats.Rejects, r)
+		}
+	}
+	return nil
 }
 
 func (w *writer) reject(r store.Reject) error {
 	if err := w.begin(); err != nil {
 		return err
 	}
-	w.stats.Rejected++
-	if len(w.stats.Rejects) < MaxRejects {
-		w.stats.Rejects = append(w.stats.Rejects, r)
+	w.pend.Rejected++
+	if len(w.pend.Rejects) < MaxRejects {
+		w.pend.Rejects = append(w.pend.Rejects, r)
 	}
 	w.inBatch++
 	return w.batch.Reject(r)
@@ -352,15 +387,15 @@ func (w *writer) write(j *job) error {
 	}
 	switch res.Outcome {
 	case store.Duplicate:
-		w.stats.Duplicate++
+		w.pend.Duplicate++
 	case store.NearDuplicate:
-		w.stats.NearDuplicate++
-		w.stats.Stored++
+		w.pend.NearDuplicate++
+		w.pend.Stored++
 	default:
-		w.stats.Stored++
+		w.pend.Stored++
 	}
-	w.stats.Events += res.Events
-	w.stats.Incidents += res.NewIncidents
+	w.pend.Events += res.Events
+	w.pend.Incidents += res.NewIncidents
 	return nil
 }
 

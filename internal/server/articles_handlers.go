@@ -8,6 +8,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -54,7 +55,9 @@ func (s *Server) loadArticle(ctx context.Context, id string, explain bool) (*art
 		sents = text.Sentences(a.Text)
 	}
 	var traces map[string][]string
-	if explain && a.HasText {
+	if explain && a.HasText && len(a.Text) > MaxRecodeBytes {
+		v.ExplainSource = "too long to re-code"
+	} else if explain && a.HasText {
 		if traces, err = s.recode(a); err != nil {
 			return nil, err
 		}
@@ -107,15 +110,30 @@ func (s *Server) getArticle(w http.ResponseWriter, r *http.Request) {
 	if s.answer(w, r, p.err) {
 		return
 	}
-	v, err := s.loadArticle(r.Context(), r.PathValue("id"), explain)
-	if errors.Is(err, store.ErrNotFound) {
-		writeError(w, http.StatusNotFound, "article %q not found", r.PathValue("id"))
+	id := r.PathValue("id")
+	body, err := s.cachedView(r.Context(), "api\x00"+strconv.FormatBool(explain)+"\x00"+id, func() ([]byte, error) {
+		v, err := s.loadArticle(r.Context(), id, explain)
+		if err != nil {
+			return nil, err
+		}
+		return jsonBytes(v)
+	})
+	var busy busyError
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		writeError(w, http.StatusNotFound, "article %q not found", id)
+		return
+	case errors.As(err, &busy):
+		writeBusy(w, err)
 		return
 	}
 	if s.answer(w, r, err) {
 		return
 	}
-	writeJSON(w, http.StatusOK, v)
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(http.StatusOK)
+	w.Write(body)
 }
 
 // checkToken applies the write rule: no configured token → 403 (the
@@ -244,8 +262,9 @@ func checkArticle(a event.Article) string {
 	return ""
 }
 
-// ingest codes and stores articles (one writer at a time), keeps their
-// texts for the article view, and updates the tension series.
+// ingest codes and stores articles (one writer at a time), with their
+// texts for the article view (the store keeps them), and updates the
+// tension series.
 func (s *Server) ingest(ctx context.Context, arts []event.Article) (*submitResult, error) {
 	p, err := s.pipeline(false)
 	if err != nil {
@@ -262,14 +281,12 @@ func (s *Server) ingest(ctx context.Context, arts []event.Article) (*submitResul
 	if err != nil {
 		return nil, err
 	}
-	if err := s.cfg.Store.SaveArticleTexts(ctx, arts); err != nil {
-		return nil, err
-	}
 	up, err := tension.Update(ctx, s.cfg.Store, tension.DefaultConfig())
 	if err != nil {
 		return nil, err
 	}
 	s.metrics.ingested.Add(int64(st.Stored))
+	s.views.clear()
 	return &submitResult{Received: st.Read, Stored: st.Stored, NearDuplicate: st.NearDuplicate, Duplicate: st.Duplicate,
 		Rejected: st.Rejected, Events: st.Events, Incidents: st.Incidents, Rejects: st.Rejects, Alerts: up.Alerts}, nil
 }

@@ -60,15 +60,24 @@ func quadName(q int) string {
 // render executes a page into a buffer first so a template error
 // becomes a clean 500, not half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name, title string, data any) {
-	var buf bytes.Buffer
-	err := s.pages[name].Execute(&buf, map[string]any{"Title": title, "Page": name, "Data": data})
+	b, err := s.renderBytes(name, title, data)
 	if err != nil {
 		s.internalError(w, r, err)
 		return
 	}
+	writeHTML(w, status, b)
+}
+
+func (s *Server) renderBytes(name, title string, data any) ([]byte, error) {
+	var buf bytes.Buffer
+	err := s.pages[name].Execute(&buf, map[string]any{"Title": title, "Page": name, "Data": data})
+	return buf.Bytes(), err
+}
+
+func writeHTML(w http.ResponseWriter, status int, b []byte) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	w.Write(b)
 }
 
 // pageError renders an error page: 400 for bad input, 404, else 500.
@@ -80,6 +89,9 @@ func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
 		status, msg = http.StatusBadRequest, br.msg
 	case errors.Is(err, store.ErrNotFound):
 		status, msg = http.StatusNotFound, "not found"
+	case errors.As(err, new(busyError)):
+		w.Header().Set("Retry-After", "1")
+		status, msg = http.StatusServiceUnavailable, err.Error()
 	default:
 		s.cfg.Log.Printf("server: %s: %v", r.URL.Path, err)
 	}
@@ -264,14 +276,21 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, p.err)
 		return
 	}
-	v, err := s.loadArticle(r.Context(), r.PathValue("id"), true)
+	id := r.PathValue("id")
+	b, err := s.cachedView(r.Context(), "page\x00"+id, func() ([]byte, error) {
+		v, err := s.loadArticle(r.Context(), id, true)
+		if err != nil {
+			return nil, err
+		}
+		title := v.Article.Title
+		if title == "" {
+			title = v.Article.ID
+		}
+		return s.renderBytes("article", title, buildArticlePage(v))
+	})
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	title := v.Article.Title
-	if title == "" {
-		title = v.Article.ID
-	}
-	s.render(w, r, http.StatusOK, "article", title, buildArticlePage(v))
+	writeHTML(w, http.StatusOK, b)
 }

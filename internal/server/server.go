@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/flashpoint/flashpoint/internal/actors"
+	"github.com/flashpoint/flashpoint/internal/coder"
 	"github.com/flashpoint/flashpoint/internal/pipeline"
 	"github.com/flashpoint/flashpoint/internal/store"
 	"github.com/flashpoint/flashpoint/internal/tension"
@@ -47,6 +48,10 @@ type Config struct {
 	// DefaultRateBurst; a negative RateLimit disables the limit.
 	RateLimit float64
 	RateBurst int
+	// MaxExpensive bounds the article views built at once (text markup
+	// and re-coding); 0: DefaultMaxExpensive. Over it requests wait up to
+	// their deadline, then get 503.
+	MaxExpensive int
 	// Pipeline codes submitted articles and re-codes articles for the
 	// explain trace; nil: pipeline.New() on first use.
 	Pipeline *pipeline.Pipeline
@@ -71,6 +76,9 @@ type Server struct {
 	pipe    *pipeline.Pipeline
 	explain *pipeline.Pipeline
 
+	heavy chan struct{} // slots for expensive work (expensive.go)
+	views *viewCache
+
 	rangeMu sync.Mutex // guards the cached span of the tension series
 	rng     tension.Range
 	rngOK   bool
@@ -93,8 +101,12 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = log.Default()
 	}
+	if cfg.MaxExpensive <= 0 {
+		cfg.MaxExpensive = DefaultMaxExpensive
+	}
 	s := &Server{cfg: cfg, mux: http.NewServeMux(), metrics: newMetrics(), pipe: cfg.Pipeline,
-		limiter: newLimiter(cfg.RateLimit, cfg.RateBurst)}
+		limiter: newLimiter(cfg.RateLimit, cfg.RateBurst),
+		heavy:   make(chan struct{}, cfg.MaxExpensive), views: newViewCache(DefaultViewCache)}
 	var err error
 	if s.codes, _, err = verbs.Default(); err != nil {
 		return nil, err
@@ -165,9 +177,11 @@ func (s *Server) pipeline(explain bool) (*pipeline.Pipeline, error) {
 		return s.pipe, nil
 	}
 	if s.explain == nil {
-		c := *s.pipe.Coder
-		c.Explain = true
-		s.explain = &pipeline.Pipeline{Coder: &c, Geo: s.pipe.Geo}
+		// A new coder over the same dictionaries (a Coder holds a pool
+		// of parsers and must not be copied).
+		b := s.pipe.Coder
+		c := &coder.Coder{Dict: b.Dict, Codes: b.Codes, Patterns: b.Patterns, Syntax: b.Syntax, NoParse: b.NoParse, Explain: true}
+		s.explain = &pipeline.Pipeline{Coder: c, Geo: s.pipe.Geo}
 	}
 	return s.explain, nil
 }

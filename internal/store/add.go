@@ -13,10 +13,11 @@ import (
 // rides on p, then the writes go in at most two more groups.
 func (b *Batch) add(p *pipe, a *event.Article, fp Fingerprint, events []event.Event) (Result, error) {
 	var res Result
-	dup := false
+	dup, conflict := false, false
 	p.query("seen", "store: article "+a.ID, func(rows rowsLike) error {
-		dup = rows.Next()
-		return nil
+		var err error
+		dup, conflict, err = scanSeen(rows, a.ID, fp)
+		return err
 	}, a.ID, fp.Hash)
 	day, dateErr := time.Parse(time.DateOnly, a.Date)
 	var near []nearCandidate
@@ -39,6 +40,9 @@ func (b *Batch) add(p *pipe, a *event.Article, fp Fingerprint, events []event.Ev
 	}
 	if err := p.run(); err != nil {
 		return res, err
+	}
+	if conflict {
+		return res, fmt.Errorf("store: article %q: %w", a.ID, ErrIDConflict)
 	}
 	if dup {
 		res.Outcome = Duplicate

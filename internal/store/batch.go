@@ -15,7 +15,9 @@ import (
 // PostgreSQL writers take advisory locks first (locks.go), on SQLite
 // IMMEDIATE transactions serialise writers anyway.
 var writeQueries = map[string]string{
-	"seen": `SELECT id FROM articles WHERE id = ? OR content_hash = ? LIMIT 1`,
+	// At most one row has the id and (duplicates being skipped) one the
+	// hash, so two rows tell everything.
+	"seen": `SELECT id, content_hash FROM articles WHERE id = ? OR content_hash = ? LIMIT 2`,
 	"near": `SELECT id, simhash, date FROM articles WHERE duplicate_of IS NULL AND (
 		(sh0 = ? AND date BETWEEN ? AND ?) OR (sh1 = ? AND date BETWEEN ? AND ?) OR
 		(sh2 = ? AND date BETWEEN ? AND ?) OR (sh3 = ? AND date BETWEEN ? AND ?))`,
@@ -39,8 +41,10 @@ var writeQueries = map[string]string{
 	// SQLite: the tallies as computed by the (only) writer.
 	"updateIncident": `UPDATE incidents SET location = ?, first_seen = ?, last_seen = ?, mentions = ?, articles = ?,
 		sources = ?, claims = ?, denials = ? WHERE id = ?`,
-	"insertEvent":  `INSERT INTO events (` + eventColumnList + `) VALUES (` + placeholders(len(eventColumns)) + `)`,
-	"insertReject": `INSERT INTO rejects (file, line, reason, rejected_at) VALUES (?, ?, ?, ?)`,
+	"insertEvent": `INSERT INTO events (` + eventColumnList + `) VALUES (` + placeholders(len(eventColumns)) + `)`,
+	// A resumed run reads the same bad records again: each is logged once.
+	"insertReject": `INSERT INTO rejects (file, line, reason, rejected_at) SELECT CAST(? AS TEXT), CAST(? AS INTEGER), CAST(? AS TEXT), CAST(? AS TEXT)
+		WHERE NOT EXISTS (SELECT 1 FROM rejects WHERE file = ? AND line = ? AND reason = ?)`,
 }
 
 // pgWriteQueries are PostgreSQL-only statements, rebound like
@@ -179,26 +183,50 @@ func (b *Batch) Rollback() error {
 	return err
 }
 
-// Reject records an input record that was not stored.
+// Reject records an input record that was not stored, once: the same
+// file, line and reason already logged is not logged again.
 func (b *Batch) Reject(r Reject) error {
+	file, reason := safeText(r.File, maxReasonBytes), safeText(r.Reason, maxReasonBytes)
 	p := b.pipe()
-	p.exec("insertReject", "store: reject", r.File, r.Line, r.Reason, b.now)
+	p.exec("insertReject", "store: reject", file, r.Line, reason, b.now, file, r.Line, reason)
 	return p.run()
 }
 
 // Seen reports whether an article with this id or this normalised text
-// is already stored (committed), so callers can skip coding it.
+// is already stored (committed), so callers can skip coding it. An id
+// stored with another text is not "seen": Add rejects it (ErrIDConflict),
+// so it is reported instead of counted as a duplicate.
 func (s *Store) Seen(ctx context.Context, id string, fp Fingerprint) (bool, error) {
 	return seen(ctx, s.stmts["seen"], id, fp)
 }
 
 func seen(ctx context.Context, st *sql.Stmt, id string, fp Fingerprint) (bool, error) {
-	var got string
-	err := st.QueryRowContext(ctx, id, fp.Hash).Scan(&got)
-	if err == sql.ErrNoRows {
-		return false, nil
+	rows, err := st.QueryContext(ctx, id, fp.Hash)
+	if err != nil {
+		return false, err
 	}
-	return err == nil, err
+	defer rows.Close()
+	dup, conflict, err := scanSeen(rows, id, fp)
+	return dup && !conflict, err
+}
+
+// ErrIDConflict: the article's id is stored with a different text.
+var ErrIDConflict = errors.New("id already stored with a different text (give each article its own id)")
+
+// scanSeen reads the "seen" rows: dup when any matched, conflict when
+// the id matched with another text.
+func scanSeen(rows rowsLike, id string, fp Fingerprint) (dup, conflict bool, err error) {
+	for rows.Next() {
+		var got, hash string
+		if err := rows.Scan(&got, &hash); err != nil {
+			return false, false, err
+		}
+		dup = true
+		if got == id && hash != fp.Hash {
+			conflict = true
+		}
+	}
+	return dup, conflict, rows.Err()
 }
 
 // ArticleError is an error confined to one article: Add undid that

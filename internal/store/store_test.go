@@ -154,9 +154,22 @@ func TestAddTwiceStoresOnce(t *testing.T) {
 				t.Errorf("re-add %d = %+v, want Duplicate", i, r)
 			}
 		}
-		seen, err := st.Seen(context.Background(), "a1", store.FingerprintOf("", "other"))
-		if err != nil || !seen {
-			t.Errorf("Seen(a1) = %v, %v", seen, err)
+		// The same id with another text is no duplicate: Add reports it.
+		other := art("a1", "2024-03-05", "Reuters", "A different report.")
+		seen, err := st.Seen(context.Background(), "a1", store.FingerprintOf(other.Title, other.Text))
+		if err != nil || seen {
+			t.Errorf("Seen(a1, other text) = %v, %v; want false", seen, err)
+		}
+		b, err := st.Begin(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ae *store.ArticleError
+		if _, err := b.Add(&other, store.FingerprintOf(other.Title, other.Text), nil); !errors.As(err, &ae) || !errors.Is(err, store.ErrIDConflict) {
+			t.Errorf("Add(a1, other text) = %v; want an ArticleError with ErrIDConflict", err)
+		}
+		if err := b.Commit(); err != nil {
+			t.Fatal(err)
 		}
 		if c := counts(t, st); c != (store.Counts{Articles: 1, Events: 1, Incidents: 1}) {
 			t.Errorf("counts = %+v", c)
