@@ -180,7 +180,7 @@ func (s *Server) pipeline(explain bool) (*pipeline.Pipeline, error) {
 		// A new coder over the same dictionaries (a Coder holds a pool
 		// of parsers and must not be copied).
 		b := s.pipe.Coder
-		c := &coder.Coder{Dict: b.Dict, Codes: b.Codes, Patterns: b.Patterns, Syntax: b.Syntax, NoParse: b.NoParse, Explain: true}
+		c := &coder.Coder{Dict: b.Dict, Codes: b.Codes, Patterns: b.Patterns, Explain: true}
 		s.explain = &pipeline.Pipeline{Coder: c, Geo: s.pipe.Geo}
 	}
 	return s.explain, nil
