@@ -86,7 +86,8 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if bar.terminal && !*quiet {
 		bar.total = estimateRecords(paths)
 	}
-	stats, err := ingest.Run(ctx, st, articles, p.Process, ingest.Options{Rejects: rejects, Progress: bar.show})
+	stats, err := ingest.Run(ctx, st, articles, p.Process, ingest.Options{Rejects: rejects, Progress: bar.show,
+		Rejected: func(r store.Reject) { fmt.Fprintf(stderr, "flashpoint: %s (skipped)\n", rejectText(r)) }})
 	bar.done()
 	if err == nil {
 		// Run took everything, so the reader has finished.
@@ -108,6 +109,14 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	return readExit(stats.Read, stats.Rejected)
+}
+
+// rejectText formats a reject as the reader's are: FILE:LINE: reason.
+func rejectText(r store.Reject) string {
+	if r.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", r.File, r.Line, r.Reason)
+	}
+	return r.File + ": " + r.Reason
 }
 
 // missingPaths lists the named inputs that do not exist.

@@ -30,6 +30,9 @@ type Options struct {
 	// Rejects, if not nil, carries records the reader rejected; they are
 	// stored with the rest. Run reads it until it is closed.
 	Rejects <-chan store.Reject
+	// Rejected, if not nil, hears of each article Run itself rejects
+	// (invalid, coder failure, refused by the store), to report it.
+	Rejected func(store.Reject)
 	// Progress, if not nil, is called from the writer every
 	// ProgressEvery (0 means 1s) and once more when Run ends.
 	Progress      func(Progress)
@@ -364,11 +367,19 @@ func (w *writer) reject(r store.Reject) error {
 	return w.batch.Reject(r)
 }
 
+// ownReject stores a reject of Run's own and reports it.
+func (w *writer) ownReject(r store.Reject) error {
+	if w.opt.Rejected != nil {
+		w.opt.Rejected(r)
+	}
+	return w.reject(r)
+}
+
 func (w *writer) write(j *job) error {
 	file, line := origin(&j.article)
 	switch {
 	case j.reject != "":
-		return w.reject(store.Reject{File: file, Line: line, Reason: j.reject})
+		return w.ownReject(store.Reject{File: file, Line: line, Reason: j.reject})
 	case j.seen:
 		w.stats.Duplicate++
 		return nil
@@ -380,7 +391,7 @@ func (w *writer) write(j *job) error {
 	res, err := w.batch.Add(&j.article, j.fp, j.events)
 	var ae *store.ArticleError
 	if errors.As(err, &ae) && !storageFailure(err) {
-		return w.reject(store.Reject{File: file, Line: line, Reason: ae.Error()})
+		return w.ownReject(store.Reject{File: file, Line: line, Reason: ae.Error()})
 	}
 	if err != nil {
 		return err
