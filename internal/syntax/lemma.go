@@ -60,15 +60,16 @@ func (l *lemmatizer) rule(low []byte, pos POS) lemRule {
 	return lemRule{}
 }
 
-// trainLemmatizer builds the table and rules from gold sentences.
-func trainLemmatizer(sents []*Gold) *lemmatizer {
+// trainLemmatizer builds the table and rules from gold sentences; weight
+// as for Train (the target domain's lemma wins ties between treebanks).
+func trainLemmatizer(sents []*Gold, weight []int) *lemmatizer {
 	type pair struct {
 		low string
 		pos POS
 	}
 	counts := map[pair]map[string]int{}
 	var buf []byte
-	for _, g := range sents {
+	for si, g := range sents {
 		for i, w := range g.Words {
 			if g.UPOS[i] == PROPN || g.Lemma[i] == "_" {
 				continue
@@ -78,7 +79,7 @@ func trainLemmatizer(sents []*Gold) *lemmatizer {
 			if counts[k] == nil {
 				counts[k] = map[string]int{}
 			}
-			counts[k][g.Lemma[i]]++
+			counts[k][g.Lemma[i]] += weightOf(weight, si)
 		}
 	}
 	keys := make([]pair, 0, len(counts))
@@ -132,4 +133,11 @@ func trainLemmatizer(sents []*Gold) *lemmatizer {
 		l.rules[ruleKey(c.pos, []byte(c.suf))] = best
 	}
 	return l
+}
+
+func weightOf(weight []int, i int) int {
+	if weight == nil {
+		return 1
+	}
+	return weight[i]
 }

@@ -2,8 +2,6 @@ package syntax
 
 import (
 	"bufio"
-	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"encoding/binary"
 	"errors"
@@ -46,7 +44,7 @@ var (
 // Default returns the embedded English model, decoded on first use.
 func Default() *Model {
 	defOnce.Do(func() {
-		m, err := Load(bytes.NewReader(embedded))
+		m, err := decode(embedded)
 		if err != nil {
 			panic("syntax: embedded model is corrupt: " + err.Error())
 		}
@@ -55,16 +53,14 @@ func Default() *Model {
 	return defModel
 }
 
-const magic = "flashpoint-syntax-1\n"
+const magic = "flashpoint-syntax-2\n"
 
-// Save writes the model in its gzip-compressed binary format. The output
-// depends only on the model, so training is byte-reproducible.
+// Save writes the model in its binary format. The output depends only on
+// the model, so training is byte-reproducible. It is not compressed: the
+// weights are near-random bytes that gzip shrinks little but would make
+// loading several times slower.
 func (m *Model) Save(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriterSize(zw, 1<<16)
+	bw := bufio.NewWriterSize(w, 1<<16)
 	var buf [binary.MaxVarintLen64]byte
 	put := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
 	str := func(s string) { put(uint64(len(s))); bw.WriteString(s) }
@@ -79,10 +75,7 @@ func (m *Model) Save(w io.Writer) error {
 	m.tagW.write(bw)
 	m.parW.write(bw)
 	m.labW.write(bw)
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
+	return bw.Flush()
 }
 
 func writeMap[V any](bw *bufio.Writer, put func(uint64), m map[uint64]V, val func(V)) {
@@ -101,15 +94,15 @@ func writeMap[V any](bw *bufio.Writer, put func(uint64), m map[uint64]V, val fun
 }
 
 // Load reads a model written by Save.
-func Load(r io.Reader) (m *Model, err error) {
-	zr, err := gzip.NewReader(r)
+func Load(r io.Reader) (*Model, error) {
+	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("syntax: model: %w", err)
 	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("syntax: model: %w", err)
-	}
+	return decode(data)
+}
+
+func decode(data []byte) (m *Model, err error) {
 	bad := errors.New("syntax: model: corrupt")
 	defer func() {
 		if p := recover(); p != nil {

@@ -189,7 +189,18 @@ func (s *pstate) labelFeats(dst []uint64, h, d int32) []uint64 {
 		f3(25, dt, ht, uint64(min(s.nl[d]+s.nr[d], 6))*2+dir),
 		f3(26, hw, dt, dlw), f2(27, hw, dir), f3(28, ht, dir, s.w(child(h, s.l1))),
 		f3(29, dt, ht, s.t(DL)), f3(30, dt, s.t(DL), s.t(DR)),
+		f3(31, dw, dt, dir), f3(32, hw, ht, dir), f3(33, dt, dlw, dir),
+		f3(34, dt, s.t(prev), s.t(next)), f2(35, dlw, ht), f3(36, dt, ht, s.w(child(d, s.l2))),
+		f3(37, dt, hw, s.l(DL)), f3(38, dw, ht, s.l(DR)), f2(39, ht, s.t(s.inRange(h+1))),
 	)
+}
+
+// inRange returns i if it is a word token, else noTok.
+func (s *pstate) inRange(i int32) int32 {
+	if i < 1 || int(i) > s.n {
+		return noTok
+	}
+	return i
 }
 
 func (s *pstate) w(i int32) uint64 {

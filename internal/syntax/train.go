@@ -29,7 +29,7 @@ type TrainOptions struct {
 // DefaultTrainOptions are the settings of the committed model.
 var DefaultTrainOptions = TrainOptions{
 	TagIters: 8, ParseIters: 15, Folds: 4, Seed: 1,
-	TagBits: 19, ParseBits: 21, LabelBits: 20, MinQ: 2, MinHits: 5, MinLabel: 10,
+	TagBits: 19, ParseBits: 20, LabelBits: 19, MinQ: 2, MinHits: 5, MinLabel: 10,
 }
 
 func (o *TrainOptions) fill() {
@@ -58,11 +58,10 @@ func (o *TrainOptions) logf(format string, args ...any) {
 func Train(sents []*Gold, weight []int, opt TrainOptions) (*Model, error) {
 	opt.fill()
 	start := time.Now()
+	sents = harmonizeAgents(sents)
 	m := &Model{}
 	m.labels, m.rootLab = chooseLabels(sents, opt.MinLabel)
 	m.lex = buildLex(sents)
-	m.lem = trainLemmatizer(sents)
-	opt.logf("labels %d, lexicon %d, lemma table %d, rules %d\n", len(m.labels), len(m.lex), len(m.lem.table), len(m.lem.rules))
 
 	// Jackknifed tags: the parser trains on tags as noisy as at run time.
 	tags := make([][]POS, len(sents))
@@ -72,6 +71,8 @@ func Train(sents []*Gold, weight []int, opt TrainOptions) (*Model, error) {
 			weight[i] = 1
 		}
 	}
+	m.lem = trainLemmatizer(sents, weight)
+	opt.logf("labels %d, lexicon %d, lemma table %d, rules %d\n", len(m.labels), len(m.lex), len(m.lem.table), len(m.lem.rules))
 	var wg sync.WaitGroup
 	var final *perceptron
 	for f := 0; f <= opt.Folds; f++ {
@@ -110,7 +111,7 @@ func Train(sents []*Gold, weight []int, opt TrainOptions) (*Model, error) {
 		}()
 	}
 	wg.Wait()
-	m.tagW = final.compile(opt.MinQ, 1) // the tagger needs its rare-word features
+	m.tagW = final.compile(opt.MinQ, min(opt.MinHits, 2)) // the tagger needs rare-word features
 	right, total := 0, 0
 	for i, g := range sents {
 		for j, t := range tags[i] {

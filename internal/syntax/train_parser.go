@@ -11,12 +11,20 @@ func trainParser(sents []*Gold, weight []int, tags [][]POS, m *Model, opt TrainO
 	pm := newPerceptron(opt.ParseBits, numMoves)
 	pl := newPerceptron(opt.LabelBits, nlab)
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x9a55))
+	// Non-projective trees are left out: arc-hybrid cannot build them and
+	// the oracle's costs assume projectivity, so they teach wrong moves.
 	var order []int
+	skipped := 0
 	for i, w := range weight {
+		if !projective(sents[i].Head) {
+			skipped++
+			continue
+		}
 		for range w {
 			order = append(order, i)
 		}
 	}
+	opt.logf("parser: %d non-projective sentences skipped\n", skipped)
 	var st pstate
 	var toks []tokInfo
 	var lb []byte
@@ -116,4 +124,24 @@ func oracleCosts(st *pstate, gh []int32, cost []int) {
 	if h >= b && h != 0 {
 		cost[mvRight]++
 	}
+}
+
+// projective reports whether no two arcs cross (heads 0-based, -1 root).
+func projective(head []int) bool {
+	for d, h := range head {
+		lo, hi := min(d, h), max(d, h)
+		if h < 0 {
+			lo, hi = -1, d
+		}
+		for d2, h2 := range head {
+			lo2, hi2 := min(d2, h2), max(d2, h2)
+			if h2 < 0 {
+				lo2, hi2 = -1, d2
+			}
+			if lo < lo2 && lo2 < hi && hi < hi2 || lo2 < lo && lo < hi2 && hi2 < hi {
+				return false
+			}
+		}
+	}
+	return true
 }
