@@ -49,7 +49,7 @@ func runDemo(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	sum.Print(stdout)
-	fmt.Fprintf(stdout, "\ndatabase: %s  (try: flashpoint alerts --db %s; flashpoint tension AZE ARM --db %s)\n", *db, *db, *db)
+	fmt.Fprintf(stdout, "\ndatabase: %s  (try: flashpoint alerts --db %s; flashpoint tension AZE ARM --db %s)\n", store.Redact(*db), store.Redact(*db), store.Redact(*db))
 	if *noServe {
 		return ExitOK
 	}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/flashpoint/flashpoint/internal/store"
 )
 
 // cmdFlags is a command's flag set with the text of its --help.
@@ -76,7 +78,7 @@ func (c *cmdFlags) noArgs(pos []string) (int, bool) {
 }
 
 func looksLikeDB(s string) bool {
-	return strings.HasPrefix(s, "postgres") || strings.HasSuffix(s, ".db") || strings.HasSuffix(s, ".sqlite")
+	return store.IsPostgres(s) || strings.HasSuffix(s, ".db") || strings.HasSuffix(s, ".sqlite")
 }
 
 // usage writes the synopsis, the description, the options with their

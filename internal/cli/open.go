@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"syscall"
 
 	"github.com/flashpoint/flashpoint/internal/store"
 	"github.com/flashpoint/flashpoint/internal/tension"
@@ -36,7 +37,7 @@ func openRead(ctx context.Context, db string, stderr io.Writer) (*store.Store, b
 
 func reportOpen(stderr io.Writer, db string, err error) {
 	if errors.Is(err, store.ErrNoDatabase) {
-		fmt.Fprintf(stderr, "flashpoint: %v: create it with 'flashpoint ingest --db %s FILE...' (or 'flashpoint demo' for flashpoint-demo.db)\n", err, db)
+		fmt.Fprintf(stderr, "flashpoint: %v: create it with 'flashpoint ingest --db %s FILE...' (or 'flashpoint demo' for flashpoint-demo.db)\n", err, store.Redact(db))
 		return
 	}
 	fmt.Fprintln(stderr, "flashpoint:", err)
@@ -86,7 +87,7 @@ func writable(path string) bool {
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
-		return !errors.Is(err, os.ErrPermission)
+		return !errors.Is(err, os.ErrPermission) && !errors.Is(err, syscall.EROFS)
 	}
 	f.Close()
 	return true

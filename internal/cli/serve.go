@@ -130,7 +130,7 @@ func serveDB(ctx context.Context, db string, ln net.Listener, token string, lim 
 	if token != "" {
 		mode = "accepting articles with the token"
 	}
-	fmt.Fprintf(stdout, "serving %s on http://%s/ (%s; Ctrl-C to stop)\n", db, ln.Addr(), mode)
+	fmt.Fprintf(stdout, "serving %s on http://%s/ (%s; Ctrl-C to stop)\n", store.Redact(db), ln.Addr(), mode)
 	if err = srv.Serve(ctx, ln); err != nil && !errors.Is(err, context.Canceled) {
 		fmt.Fprintln(stderr, "flashpoint:", err)
 		return ExitUsage

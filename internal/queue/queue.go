@@ -20,6 +20,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/flashpoint/flashpoint/internal/event"
+	"github.com/flashpoint/flashpoint/internal/store"
 )
 
 // Defaults for Config's empty fields.
@@ -82,7 +83,7 @@ func Connect(ctx context.Context, cfg Config) (*Queue, error) {
 	cfg.defaults()
 	nc, err := nats.Connect(cfg.URL, nats.Name("flashpoint"), nats.MaxReconnects(-1))
 	if err != nil {
-		return nil, fmt.Errorf("queue: connect %s: %w", cfg.URL, err)
+		return nil, fmt.Errorf("queue: connect %s: %s", store.Redact(cfg.URL), store.Redact(err.Error()))
 	}
 	js, err := jetstream.New(nc, jetstream.WithPublishAsyncMaxPending(1024))
 	if err != nil {

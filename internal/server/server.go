@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"log"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -157,6 +158,11 @@ func (s *Server) register() {
 	static, _ := fs.Sub(webFS, "web/static")
 	fileServer := http.StripPrefix("/static/", http.FileServerFS(static))
 	s.handle("GET /static/", func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/") {
+			// no directory listings
+			writeError(w, http.StatusNotFound, "not found")
+			return
+		}
 		w.Header().Set("Cache-Control", "public, max-age=3600")
 		fileServer.ServeHTTP(w, r)
 	})

@@ -8,9 +8,11 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -22,7 +24,7 @@ var ErrNoDatabase = errors.New("no such database")
 // SQLitePath returns the file a SQLite store URL names, and false for a
 // PostgreSQL URL.
 func SQLitePath(u string) (string, bool) {
-	if strings.HasPrefix(u, "postgres://") || strings.HasPrefix(u, "postgresql://") {
+	if IsPostgres(u) {
 		return "", false
 	}
 	p := strings.TrimPrefix(strings.TrimPrefix(u, "sqlite://"), "sqlite:")
@@ -59,15 +61,21 @@ func OpenReadOnly(ctx context.Context, u string) (*Store, error) {
 		q.Add("_pragma", "busy_timeout(30000)")
 		q.Add("_pragma", "foreign_keys(1)")
 		q.Set("mode", "ro")
+		if readOnlyMount(filepath.Dir(path)) {
+			// On a read-only mount SQLite cannot create the WAL's shared
+			// memory file, and even a read fails; nothing can change the
+			// file there, so it is opened as immutable.
+			q.Set("immutable", "1")
+		}
 		if s.db, err = sql.Open("sqlite", "file:"+path+"?"+q.Encode()); err != nil {
 			return nil, fmt.Errorf("store: open %s: %w", path, err)
 		}
 		s.db.SetMaxOpenConns(4)
 	} else {
 		s.dialect = postgresDialect
-		cfg, err := pgx.ParseConfig(u)
+		cfg, err := pgx.ParseConfig(postgresURL(u))
 		if err != nil {
-			return nil, fmt.Errorf("store: open %s: %w", redact(u), err)
+			return nil, fmt.Errorf("store: open %s: %w", redact(u), redactedError{err})
 		}
 		cfg.RuntimeParams["default_transaction_read_only"] = "on"
 		if _, set := cfg.RuntimeParams["plan_cache_mode"]; !set {
@@ -78,7 +86,7 @@ func OpenReadOnly(ctx context.Context, u string) (*Store, error) {
 	}
 	if err := s.db.PingContext(ctx); err != nil {
 		s.db.Close()
-		return nil, fmt.Errorf("store: connect %s: %w", redact(u), err)
+		return nil, fmt.Errorf("store: connect %s: %w", redact(u), redactedError{err})
 	}
 	if err := s.schemaCurrent(ctx, u); err != nil {
 		s.db.Close()
@@ -137,4 +145,10 @@ func SchemaVersion() int {
 		}
 	}
 	return top
+}
+
+// readOnlyMount reports whether dir is on a read-only file system.
+// Only there is immutable safe: elsewhere another process may write.
+func readOnlyMount(dir string) bool {
+	return syscall.Access(dir, 2 /* W_OK */) == syscall.EROFS
 }

@@ -45,12 +45,13 @@ const (
 //
 //	""                        ./flashpoint.db (SQLite)
 //	path, sqlite:path         a SQLite file
-//	postgres://..., postgresql://...   a PostgreSQL database (pgx)
+//	postgres://..., postgresql://...   a PostgreSQL database (pgx), scheme in any case
+//	host=... dbname=...       a PostgreSQL database (libpq key/value string)
 func Open(ctx context.Context, url string) (*Store, error) {
 	s := &Store{stmts: map[string]*sql.Stmt{}, pgq: map[string]string{}}
 	var err error
 	switch {
-	case strings.HasPrefix(url, "postgres://"), strings.HasPrefix(url, "postgresql://"):
+	case IsPostgres(url):
 		s.dialect = postgresDialect
 		s.db, err = openPostgres(url)
 		if err == nil {
@@ -68,11 +69,11 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", redact(url), err)
+		return nil, fmt.Errorf("store: open %s: %w", redact(url), redactedError{err})
 	}
 	if err := s.db.PingContext(ctx); err != nil {
 		s.db.Close()
-		return nil, fmt.Errorf("store: connect %s: %w", redact(url), err)
+		return nil, fmt.Errorf("store: connect %s: %w", redact(url), redactedError{err})
 	}
 	if err := s.migrate(ctx); err != nil {
 		s.db.Close()
@@ -94,7 +95,7 @@ func Open(ctx context.Context, url string) (*Store, error) {
 // articles, 3-4 ms per duplicate check instead of 0.05. Planning these
 // small queries costs well under a millisecond.
 func openPostgres(url string) (*sql.DB, error) {
-	cfg, err := pgx.ParseConfig(url)
+	cfg, err := pgx.ParseConfig(postgresURL(url))
 	if err != nil {
 		return nil, err
 	}
@@ -131,17 +132,8 @@ func sqliteDSN(u string) string {
 	return "file:" + path + "?" + q.Encode()
 }
 
-// redact hides a password in a connection URL for error messages.
-func redact(u string) string {
-	p, err := url.Parse(u)
-	if err != nil || p.User == nil {
-		return u
-	}
-	if _, ok := p.User.Password(); ok {
-		p.User = url.UserPassword(p.User.Username(), "xxxxx")
-	}
-	return p.String()
-}
+// redact hides passwords for error messages (dsn.go).
+func redact(u string) string { return Redact(u) }
 
 // Close closes the database.
 func (s *Store) Close() error {
