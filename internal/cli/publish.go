@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -59,9 +60,18 @@ func runPublish(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	defer q.Close()
 	p := q.Publisher()
+	tooLarge := 0
 	rejected, err := cf.readArticles(paths, stdin, stderr, func(a event.Article) error {
-		return p.Publish(ctx, a)
+		err := p.Publish(ctx, a)
+		var tl *queue.TooLargeError
+		if errors.As(err, &tl) {
+			tooLarge++
+			fmt.Fprintf(stderr, "flashpoint: %s: %v (skipped)\n", a.Origin, err)
+			return nil
+		}
+		return err
 	})
+	rejected += tooLarge
 	stats, werr := p.Wait(context.WithoutCancel(ctx))
 	if err == nil {
 		err = werr

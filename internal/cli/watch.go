@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -64,7 +65,17 @@ func runWatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		defer q.Close()
 		pub := q.Publisher()
-		p.Emit = pub.Publish
+		p.Emit = func(ctx context.Context, a event.Article) error {
+			err := pub.Publish(ctx, a)
+			var tl *queue.TooLargeError
+			if errors.As(err, &tl) {
+				// Retrying cannot help: dead-letter it, so the feed is
+				// neither stuck nor backed off for good.
+				fmt.Fprintf(stderr, "flashpoint: watch: %v: dead-lettered\n", err)
+				return q.DeadLetter(ctx, a, err.Error())
+			}
+			return err
+		}
 		p.Run(ctx, urls)
 		s, err := pub.Wait(context.Background())
 		fmt.Fprintf(stderr, "flashpoint: watch: published %d, duplicate %d, failed %d\n", s.Published, s.Duplicate, s.Failed)

@@ -61,10 +61,15 @@ func (p *Publisher) collect() {
 }
 
 // Publish sends one article. It blocks while too many are unacknowledged.
+// An article over the server's payload limit is not sent: the error is
+// a *TooLargeError, and the publisher goes on with the next.
 func (p *Publisher) Publish(ctx context.Context, a event.Article) error {
 	m, err := p.q.encode(a)
 	if err != nil {
 		return fmt.Errorf("queue: encode %s: %w", a.ID, err)
+	}
+	if err := p.q.tooLarge(a, m); err != nil {
+		return err
 	}
 	f, err := p.q.js.PublishMsgAsync(m, jetstream.WithExpectStream(p.q.cfg.Stream),
 		jetstream.WithStallWait(30*time.Second))
