@@ -17,7 +17,13 @@ type analysis struct {
 	future     bool
 	speaker    []ref // for speech matches
 	agentive   bool  // the source came from a compound: "Russia-mediated"
-	pairwise   bool  // code every ordered pair of the compound source
+	treeSrc    bool  // the source is the tree's subject or agent
+	treeTgt    bool  // the target is the tree's object, or the pattern's own slot
+	// unconfirmed marks an imported pattern whose participants the tree
+	// does not name: the field's dictionaries are broad, so a match alone
+	// is not enough
+	unconfirmed bool
+	pairwise    bool // code every ordered pair of the compound source
 }
 
 // bounds returns the clause of a match: from after the nearest boundary
@@ -161,6 +167,8 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 			}
 		}
 	}
+	sc.treeArgs(a, prev)
+	a.unconfirmed = m.p.Imported && !(a.treeSrc && a.treeTgt)
 	if len(a.tgt) == 0 && len(a.src) > 0 && !m.p.Has("notarget") {
 		// "kidnapped the father of…", "killed 20 people": people named
 		// by a pattern word are civilians of the source's country

@@ -8,9 +8,11 @@ package coder
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/flashpoint/flashpoint/internal/actors"
 	"github.com/flashpoint/flashpoint/internal/event"
+	"github.com/flashpoint/flashpoint/internal/syntax"
 	"github.com/flashpoint/flashpoint/internal/text"
 	"github.com/flashpoint/flashpoint/internal/verbs"
 )
@@ -22,6 +24,12 @@ type Coder struct {
 	Codes    *verbs.Codes
 	Patterns *verbs.Patterns
 	Explain  bool // record dictionary entries and patterns on each event
+	// Syntax parses the sentences that hold a trigger and an actor; nil
+	// means the embedded model. NoParse codes from the token analysis
+	// alone, to measure what the tree adds.
+	Syntax  *syntax.Model
+	NoParse bool
+	parsers sync.Pool
 }
 
 // New returns a coder with the embedded dictionaries.
@@ -41,6 +49,18 @@ func New() (*Coder, error) {
 // text stage. Dates and places are left to the later stages.
 func (c *Coder) Code(art event.Article, sents []event.Sentence) []event.Event {
 	d := &doc{c: c, art: art}
+	if !c.NoParse {
+		p, _ := c.parsers.Get().(*syntax.Parser)
+		if p == nil {
+			m := c.Syntax
+			if m == nil {
+				m = syntax.Default()
+			}
+			p = m.NewParser()
+		}
+		d.parser = p
+		defer c.parsers.Put(p)
+	}
 	for _, s := range sents {
 		d.sentence(s)
 	}
@@ -59,6 +79,10 @@ type doc struct {
 	ctx  context
 	evs  []*draft
 	kept []*draft
+	// parser and its buffers are borrowed for the article
+	parser *syntax.Parser
+	words  []text.Word
+	forms  []string
 }
 
 // sentence codes one sentence.
@@ -68,7 +92,18 @@ func (d *doc) sentence(s event.Sentence) {
 		return
 	}
 	sc := &sent{d: d, s: s, toks: toks}
+	if d.c.discarded(toks) {
+		// sport, markets and entertainment borrow the words of conflict
+		// ("Brazil beat Argentina 2-1", "shares fell")
+		return
+	}
 	sc.actors()
+	if d.parser != nil && len(sc.refs) > 0 && sc.candidate() {
+		// only sentences that can yield an event are parsed
+		sc.tree = parse(d.parser, toks, d.words, d.forms)
+		d.words, d.forms = sc.tree.words, sc.tree.forms
+		sc.adjuncts = sc.tree.adjunctEnds(sc.adjuncts)
+	}
 	sc.triggers()
 	sc.code()
 }

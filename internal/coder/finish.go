@@ -149,6 +149,8 @@ func (d *doc) event(e *draft) event.Event {
 		a, b := e.toks[e.cs].start, e.toks[e.ce-1].end
 		ev.Clause = event.Span{Text: e.s.Text[a:b], Start: a, End: b}
 	}
+	ev.Assertion = assertion(e)
+	ev.Confidence = e.confidence
 	if e.claimedBy != "" {
 		s := e.claimedBy
 		ev.ClaimedBy = &s

@@ -23,6 +23,7 @@ type draft struct {
 	reportedBy string
 	explain    []string
 	mergedInto *draft
+	confidence float64
 }
 
 type tokSpan struct{ start, end int }
@@ -33,6 +34,15 @@ func (sc *sent) code() {
 	for _, m := range sc.matches {
 		as = append(as, sc.analyse(m, as))
 	}
+	if kept := confirmed(sc.matches, as); len(kept) < len(sc.matches) {
+		// an imported match the tree does not confirm must not shape the
+		// analysis of the others (their subjects, objects and clauses)
+		sc.matches, as = kept, nil
+		for _, m := range sc.matches {
+			as = append(as, sc.analyse(m, as))
+		}
+	}
+	sc.treeModality(as)
 	sc.quotes(as)
 	// claimed acts: an accusation's complement is coded with the accused
 	// as subject, on the accuser's word
@@ -182,7 +192,7 @@ func (sc *sent) code() {
 	byAcc := map[*draft][]*draft{}
 	var accDrafts = map[*analysis][]*draft{}
 	for _, a := range as {
-		if a.m.p.Has("say") || a.negated || a.hypothetic && !a.m.p.Has("threat") {
+		if a.m.p.Has("say") || a.negated || a.unconfirmed || a.hypothetic && !a.m.p.Has("threat") {
 			continue
 		}
 		if prep := sc.nominalPrep(a.m.head, a.m.p.Nominal && !strings.HasSuffix(sc.lower[a.m.head], "ing")); prep != "" &&
@@ -500,7 +510,14 @@ func (d *doc) lastPair() []ref {
 func (sc *sent) newDraft(src, tgt ref, code string, a *analysis) *draft {
 	d := &draft{src: src, tgt: tgt, code: code, s: sc.s, head: a.m.head, cs: a.cs, ce: a.ce}
 	d.toks = sc.spans()
+	d.confidence = confidence(a, src, tgt)
 	if sc.d.c.Explain {
+		if a.treeSrc {
+			d.explain = append(d.explain, "tree: source is the "+sc.tree.argRel(a, true))
+		}
+		if a.treeTgt && a.m.target < 0 {
+			d.explain = append(d.explain, "tree: target is the "+sc.tree.argRel(a, false))
+		}
 		d.explain = append(d.explain, "pattern "+a.m.p.Line+" \""+a.m.p.Text+"\" → "+a.m.p.Code+" on \""+sc.span(a.m.start, a.m.end)+"\"")
 		for _, e := range src.explain {
 			d.explain = append(d.explain, "source "+e)
@@ -584,8 +601,22 @@ func (sc *sent) denial(a *analysis, all []*analysis) []*draft {
 	return out
 }
 
-// intentCode turns a cooperative act announced for the future into the
-// matching CAMEO 03 intent code ("will deliver" 072 → 0332).
+// confirmed returns the matches whose analysis is not an unconfirmed
+// imported pattern.
+func confirmed(ms []*match, as []*analysis) []*match {
+	var out []*match
+	for i, m := range ms {
+		if !as[i].unconfirmed {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// intentCode turns an act announced for the future into what it is now:
+// a cooperative one into the matching CAMEO 03 intent ("will deliver" 072
+// → 0332), force into a threat of force ("will strike" 195 → 1384), as the
+// gold conventions' threat rule reads.
 func intentCode(code string) string {
 	switch {
 	case strings.HasPrefix(code, "04"):
@@ -612,6 +643,14 @@ func intentCode(code string) string {
 		return "0356"
 	case strings.HasPrefix(code, "08"):
 		return "035"
+	case strings.HasPrefix(code, "18"):
+		return "1383" // announced force is a threat of it
+	case strings.HasPrefix(code, "204"):
+		return "1385"
+	case strings.HasPrefix(code, "19"):
+		return "1384"
+	case strings.HasPrefix(code, "20"):
+		return "138"
 	}
 	return code
 }

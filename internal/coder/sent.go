@@ -60,6 +60,22 @@ type sent struct {
 	// subjectOf remembers the source group chosen for each match.
 	lastSource []ref
 	lastTarget []ref
+	tree       *tree // nil when the sentence was not parsed
+	// adjuncts maps a token that opens an adverbial of a verb ("on
+	// Monday", "again") to the token after it; -1 elsewhere. Pattern
+	// words after a trigger may step over them.
+	adjuncts []int
+}
+
+// candidate reports whether some word of the sentence can start a verb
+// pattern: only such sentences are worth parsing.
+func (sc *sent) candidate() bool {
+	for i, w := range sc.lower {
+		if sc.refAt[i] < 0 && len(sc.d.c.Patterns.ByFirst[w]) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (sc *sent) actors() {
@@ -313,12 +329,20 @@ func (sc *sent) triggers() {
 			continue
 		}
 		for _, p := range ps.ByFirst[sc.lower[i]] {
+			if p.Imported && (sc.tree == nil || desireVerbs[sc.tree.lemma(sc.tree.word(i))]) {
+				// imported patterns need the tree to confirm them; a verb
+				// of wishing or asking is modality there, not an act
+				continue
+			}
 			if m := sc.try(p, i); m != nil {
 				all = append(all, m)
 			}
 		}
 	}
 	sort.SliceStable(all, func(a, b int) bool {
+		if all[a].p.Imported != all[b].p.Imported {
+			return !all[a].p.Imported // ours win where both match
+		}
 		if all[a].spec != all[b].spec {
 			return all[a].spec > all[b].spec
 		}
@@ -403,6 +427,11 @@ func (sc *sent) matchFrom(p *verbs.Pattern, ei, ti int, m *match) bool {
 			}
 		}
 		if ti >= len(sc.toks) || !e.Words[sc.lower[ti]] {
+			if ei > 0 && ti < len(sc.adjuncts) && sc.adjuncts[ti] > ti {
+				// "threatened on Monday to break relations": an
+				// adverbial between the pattern's words is stepped over
+				return sc.matchFrom(p, ei, sc.adjuncts[ti], m)
+			}
 			return false
 		}
 		save := len(m.covered)

@@ -30,6 +30,7 @@ var wordClassNames = []string{
 	"locatives", "pairNouns", "nonTarget", "peopleRole", "subordinators", "clauseOpeners",
 	"relatives", "peopleNouns", "reasonPreps", "absolutes", "directions", "weapons", "stateRoles",
 	"speakingNouns", "asNotClause", "reflexives", "complementMarkers", "responseNouns",
+	"agentMarkers", "ofMarkers", "affiliations", "desireVerbs", "cancelVerbs", "timeNouns",
 }
 
 // wordClasses is words.txt parsed during package initialisation; the file is
@@ -78,6 +79,12 @@ var (
 	peopleNouns        = wordClass("peopleNouns")
 	reasonPreps        = wordClass("reasonPreps")
 	absolutes          = wordClass("absolutes")
+	agentMarkers       = wordClass("agentMarkers")
+	ofMarkers          = wordClass("ofMarkers")
+	affiliations       = wordClass("affiliations")
+	desireVerbs        = wordClass("desireVerbs")
+	cancelVerbs        = wordClass("cancelVerbs")
+	timeNouns          = wordClass("timeNouns")
 	directions         = wordClass("directions")
 	weapons            = wordClass("weapons")
 	stateRoles         = wordClass("stateRoles")

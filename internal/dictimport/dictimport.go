@@ -64,10 +64,11 @@ func Import(from string, files []string) ([]Output, *Report, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	codes, ours, err := verbs.Load(nil)
+	codes, all, err := verbs.Load(nil)
 	if err != nil {
 		return nil, nil, err
 	}
+	ours := all.Ours()
 	dict, err := actors.Default()
 	if err != nil {
 		return nil, nil, err

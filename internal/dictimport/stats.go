@@ -38,10 +38,11 @@ func Stats(patternFiles, dictFiles []string) (*DictStats, error) {
 			}
 		}
 	}
-	codes, ours, err := verbs.Load(nil)
+	codes, loaded, err := verbs.Load(nil)
 	if err != nil {
 		return nil, err
 	}
+	ours := loaded.Ours()
 	imp := &verbs.Patterns{}
 	for _, f := range patternFiles {
 		r, err := os.Open(f)

@@ -79,10 +79,18 @@ type Event struct {
 	Background    bool      `json:"background"`          // > 30 days before the article
 	Location      *Location `json:"location"`            // null when the text names no place
 	ClaimedBy     *string   `json:"claimed_by"`          // claimant's code, null for fact
-	Denies        *string   `json:"denies"`              // id of the event this one denies
-	SentenceIndex int       `json:"sentence_index"`
-	Sentence      string    `json:"sentence"`
-	Trigger       Span      `json:"trigger"`
+	// Assertion says how the text puts the event: asserted (reported as
+	// fact), claimed (on a party's contested word), intended (a
+	// cooperative act announced or offered) or threatened.
+	Assertion string `json:"assertion"`
+	// Confidence in [0,1] rates how directly the text gives the
+	// participants: from the dependency tree, from word order, or from
+	// the article's context (pronouns, "the ministry").
+	Confidence    float64 `json:"confidence"`
+	Denies        *string `json:"denies"` // id of the event this one denies
+	SentenceIndex int     `json:"sentence_index"`
+	Sentence      string  `json:"sentence"`
+	Trigger       Span    `json:"trigger"`
 	// Clause is the part of the sentence the event was read from; later
 	// stages use it to attach the right date and place to the event.
 	Clause Span `json:"-"`

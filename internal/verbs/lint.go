@@ -90,3 +90,15 @@ func (ps *Patterns) Override(user *Patterns) *Patterns {
 	}
 	return out
 }
+
+// Ours returns the patterns written for Flashpoint, without the imported
+// ones: what an import is checked against.
+func (ps *Patterns) Ours() *Patterns {
+	out := &Patterns{}
+	for _, p := range ps.All {
+		if !p.Imported {
+			out.add(p)
+		}
+	}
+	return out
+}

@@ -16,7 +16,7 @@ import (
 	"sync"
 )
 
-//go:embed data/cameo.txt data/patterns/*.txt
+//go:embed data/cameo.txt data/patterns/*.txt data/imported/*.txt
 var dataFS embed.FS
 
 var (
@@ -53,15 +53,26 @@ func Load(userFiles []string) (*Codes, *Patterns, error) {
 		return nil, nil, err
 	}
 	sort.Strings(names)
-	for _, n := range names {
+	imported, err := fs.Glob(dataFS, "data/imported/*.txt")
+	if err != nil {
+		return nil, nil, err
+	}
+	sort.Strings(imported)
+	for _, n := range append(names, imported...) {
 		f, err := dataFS.Open(n)
 		if err != nil {
 			return nil, nil, err
 		}
+		first := len(ps.All)
 		err = ps.Parse(path.Base(n), f, codes)
 		f.Close()
 		if err != nil {
 			return nil, nil, err
+		}
+		if path.Dir(n) == "data/imported" {
+			for _, p := range ps.All[first:] {
+				p.Imported = true
+			}
 		}
 	}
 	if errs := ps.Lint(); len(errs) > 0 {

@@ -1,0 +1,241 @@
+package coder
+
+import (
+	"github.com/flashpoint/flashpoint/internal/syntax"
+)
+
+// Participants from the dependency tree. The token-string analysis in
+// clause.go guesses the subject as "the nearest actor to the left" and
+// the object as "the first actor to the right"; on text it was not tuned
+// on that picks neighbouring countries, victims, outlets and datelines.
+// The tree says which phrase is the predicate's subject, object or agent,
+// so where it names an actor it wins.
+
+// actorsOf returns the actors a nominal at word w names, with the actors
+// of its conjuncts ("Russia and China").
+func (sc *sent) actorsOf(w int) []ref {
+	var out []ref
+	var visit func(w, depth int)
+	visit = func(w, depth int) {
+		for _, r := range sc.actorAt(w) {
+			if !containsRef(out, r) {
+				out = append(out, r)
+			}
+		}
+		if depth < 4 {
+			for _, c := range sc.tree.children(nil, w, relConj) {
+				visit(c, depth+1)
+			}
+		}
+	}
+	visit(w, 0)
+	return out
+}
+
+func containsRef(rs []ref, r ref) bool {
+	for _, x := range rs {
+		if x.start == r.start && x.end == r.end && x.code == r.code {
+			return true
+		}
+	}
+	return false
+}
+
+// actorAt returns the actor the nominal at w names, or nil. Its own name
+// comes first: the word with its flat and compound parts, where English
+// puts the head last ("Bosnian Serbs", "President Bill Clinton"). A name
+// the text gives beats a role resolved from context, so a modifier can
+// name the actor ("the U.N. war crimes court": IGOUNO, not a court of the
+// article's country; "troops of Azerbaijan", "Armenia's army", "hundreds
+// of Armenians"). Origins and affiliations ("U.S.-drafted",
+// "pro-Iranian") never name who the nominal is.
+func (sc *sent) actorAt(w int) []ref {
+	t := sc.tree
+	core := -1
+	consider := func(tok int) {
+		r := sc.refAt[tok]
+		if r < 0 || !sc.nominalActor(r) {
+			return
+		}
+		if core < 0 || sc.refs[core].context && !sc.refs[r].context ||
+			sc.refs[core].context == sc.refs[r].context && sc.refs[r].end > sc.refs[core].end {
+			core = r
+		}
+	}
+	consider(t.tok(w))
+	for _, c := range t.children(nil, w, relFlat, relCompound) {
+		consider(t.tok(c))
+	}
+	if core >= 0 && !sc.refs[core].context {
+		return sc.refGroup(core)
+	}
+	best, bestTop, bestScore := -1, -1, -1
+	var walk func(w, top, depth int)
+	walk = func(w, top, depth int) {
+		for _, c := range t.children(nil, w, relCompound, relAmod, relNmodPoss, relFlat, relAppos, relNmod) {
+			if t.rel(c) == relNmod && !ofMarkers[t.caseWord(c, sc.lower)] {
+				continue // "talks with Iran" does not name who talks
+			}
+			if depth == 0 {
+				top = c
+			}
+			if r := sc.refAt[t.tok(c)]; r >= 0 && sc.nominalActor(r) && !sc.refs[r].context {
+				if score := len(sc.refs[r].code); score > bestScore {
+					best, bestTop, bestScore = r, top, score
+				}
+			}
+			if depth < 1 {
+				walk(c, top, depth+1)
+			}
+		}
+	}
+	walk(w, -1, 0)
+	switch {
+	case best >= 0:
+		// the whole modifier, with its conjuncts: "the foreign ministers
+		// of Armenia and Azerbaijan", "scores of Sierra Leonean and
+		// Liberian refugees"
+		return sc.actorsOf(bestTop)
+	case core >= 0:
+		return sc.refGroup(core)
+	}
+	return nil
+}
+
+// refGroup returns ref r, or all the refs that stand together for one
+// phrase with it: "both nations", "they" for a listed compound.
+func (sc *sent) refGroup(r int) []ref {
+	g := sc.groupOf(sc.refs[r].start)
+	if g < 0 {
+		return []ref{sc.refs[r]}
+	}
+	rs := sc.refsOf(g)
+	if len(rs) > 1 && (rs[0].pair || rs[0].pronoun) {
+		return rs
+	}
+	return []ref{sc.refs[r]}
+}
+
+// nominalActor reports whether ref r names who a nominal is, rather than
+// where it comes from or whom it sides with.
+func (sc *sent) nominalActor(r int) bool {
+	x := sc.refs[r]
+	if originCompound(sc.lower, x.end) {
+		return false // "U.S.-drafted", "Iran-backed"
+	}
+	if x.start >= 2 && sc.lower[x.start-1] == "-" && affiliations[sc.lower[x.start-2]] {
+		return false // "pro-Iranian", "anti-Western"
+	}
+	return true
+}
+
+// treeArgs replaces the guessed participants of a verbal trigger with
+// those its tree names. Nominal triggers and agentive compounds ("a
+// Russia-mediated ceasefire") keep the token analysis.
+func (sc *sent) treeArgs(a *analysis, prev []*analysis) {
+	t := sc.tree
+	m := a.m
+	if t == nil || m.p.Nominal || a.agentive || m.p.Has("mediate") || m.p.Has("visit") {
+		// mediation and visits read their parties from frames of their own
+		return
+	}
+	v := t.word(m.head)
+	if p := t.pos(v); p != syntax.VERB && p != syntax.AUX {
+		return
+	}
+	subj, patient := t.subject(v, sc.lower)
+	passive := patient || t.passive(v)
+	var src, tgt []ref
+	if passive {
+		ag := t.agent(v, sc.lower)
+		if ag < 0 {
+			return // "were arrested": who acted is the token analysis's call
+		}
+		src = sc.actorsOf(ag)
+		if subj >= 0 {
+			tgt = sc.actorsOf(subj)
+		}
+	} else {
+		if subj >= 0 {
+			src = sc.actorsOf(subj)
+		}
+		tgt = sc.treeObject(v)
+	}
+	if len(src) > 0 && !passive && objectOfEarlier(src, prev) && t.rel(v) != relAclRelcl {
+		// "arrested two Americans and a Spaniard, accusing them…": a
+		// subject that an earlier predicate already took as its object
+		// is a misattached parse, unless a relative clause says so
+		src = nil
+	}
+	if len(src) > 0 && subset(src, a.src) {
+		a.treeSrc = true
+	} else if len(src) > 0 {
+		// where the word-order guess already holds the tree's actor among
+		// a longer list ("A and B signed"), the list is kept: parsers
+		// misattach long coordinated names more often than lists lie
+		a.src = src
+		a.passive = passive
+		a.treeSrc = true
+	}
+	// a target the pattern itself placed ("urged $T to") stays
+	if len(tgt) > 0 && !sameRefs(tgt, a.src) && (m.target < 0 || passive) {
+		a.tgt = tgt
+		a.treeTgt = true
+	} else if m.target >= 0 {
+		a.treeTgt = true
+	}
+}
+
+// treeObject returns the actors of the predicate's object: the direct or
+// indirect object, else an oblique that is not a place or circumstance
+// ("fired on the village", "talks with Iran").
+func (sc *sent) treeObject(v int) []ref {
+	t := sc.tree
+	for _, r := range [...]syntax.Rel{relObj, relIobj} {
+		if o := t.child(v, r); o >= 0 {
+			if as := sc.actorsOf(o); len(as) > 0 && !as[0].owned {
+				// "withdraw its troops from Lebanon": one's own units
+				// are not the target
+				return as
+			}
+		}
+	}
+	for _, o := range t.children(nil, v, relObl) {
+		c := t.caseWord(o, sc.lower)
+		if c == "" || locatives[c] || nonTarget[c] {
+			continue
+		}
+		if as := sc.actorsOf(o); len(as) > 0 {
+			return as
+		}
+	}
+	return nil
+}
+
+// subset reports whether every ref of a is in b.
+func subset(a, b []ref) bool {
+	for _, r := range a {
+		if !containsRef(b, r) {
+			return false
+		}
+	}
+	return len(b) > 0
+}
+
+// objectOfEarlier reports whether every ref of rs is a target of an
+// earlier predicate of the sentence.
+func objectOfEarlier(rs []ref, prev []*analysis) bool {
+	for _, r := range rs {
+		found := false
+		for _, p := range prev {
+			if containsRef(p.tgt, r) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,122 @@
+package coder
+
+import "github.com/flashpoint/flashpoint/internal/verbs"
+
+// Modality from the dependency tree. A predicate the text does not state
+// as done is never coded as done: one inside an if/unless clause, one that
+// is the content of a wish ("wants Putin to attack"), of an appeal or a
+// demand ("demanded that Israel withdraw": the demand is the event), or
+// of a cancellation ("called off the visit"), and the main act of a
+// question. Modal and future auxiliaries read from the tree add to what
+// the token analysis found; they never remove it.
+func (sc *sent) treeModality(as []*analysis) {
+	t := sc.tree
+	if t == nil {
+		return
+	}
+	heads := map[int]*analysis{}
+	for _, a := range as {
+		heads[t.word(a.m.head)] = a
+	}
+	question := len(sc.lower) > 0 && sc.lower[len(sc.lower)-1] == "?"
+	for _, a := range as {
+		v := t.word(a.m.head)
+		for _, c := range t.children(nil, v, relAux, relAdvmod) {
+			w := sc.lower[t.tok(c)]
+			switch {
+			case negations[w] && t.rel(c) == relAdvmod || w == "n't" || w == "n’t":
+				if !sc.covers(a.m, t.tok(c)) {
+					a.negated = true
+				}
+			case t.rel(c) == relAux && modals[w] && w != "would" && !a.m.p.Has("threat"):
+				a.hypothetic = true
+			case t.rel(c) == relAux && futures[w]:
+				a.future = true
+			}
+		}
+		if question && t.head(v) < 0 {
+			a.hypothetic = true
+		}
+		sc.governedModality(a, v, heads)
+	}
+}
+
+// governedModality walks from the predicate up through the clauses that
+// contain it and applies what a governing clause says about it.
+func (sc *sent) governedModality(a *analysis, v int, heads map[int]*analysis) {
+	t := sc.tree
+	for w, hops := v, 0; w >= 0 && hops < 8; hops++ {
+		r, h := t.rel(w), t.head(w)
+		if r == relAdvcl || r == relCcomp || r == relXcomp || r == relConj {
+			for _, m := range t.children(nil, w, relMark) {
+				if conditionals[sc.lower[t.tok(m)]] {
+					a.hypothetic = true // "if Iran attacks", "unless talks resume"
+				}
+			}
+		}
+		if h < 0 {
+			return
+		}
+		if r == relXcomp || r == relCcomp || r == relObj {
+			hl := t.lemma(h)
+			switch {
+			case desireVerbs[hl] && !sc.covers(a.m, t.tok(h)):
+				a.hypothetic = true // "wants Putin to attack", "urged them to leave"
+			case r != relObj && sc.negatedWord(h) && !sc.covers(a.m, t.tok(h)):
+				a.negated = true // "did not agree to meet", "failed to persuade"
+			case cancelVerbs[hl] || cancelVerbs[hl+"_"+t.particle(h, sc.lower)]:
+				a.negated = true // "called off the visit"
+			}
+			if g, ok := heads[h]; ok && g != a && contentTaking(g.m.p) && w == v {
+				// "demanded that Israel withdraw": the demand is coded, its
+				// content is not a second event
+				a.hypothetic = true
+			}
+		}
+		if r == relConj || r == relXcomp || r == relCcomp || r == relAdvcl || r == relAcl || r == relAclRelcl {
+			w = h
+			continue
+		}
+		return
+	}
+}
+
+// contentTaking reports whether a pattern's clausal complement is what it
+// asks, demands, threatens or accuses, rather than a second event.
+func contentTaking(p *verbs.Pattern) bool {
+	switch verbs.Root(p.Code) {
+	case "02", "10", "13":
+		return !p.Has("say")
+	}
+	return false
+}
+
+// negatedWord reports whether the predicate w has a negation of its own.
+func (sc *sent) negatedWord(w int) bool {
+	t := sc.tree
+	for _, c := range t.children(nil, w, relAdvmod, relAux) {
+		if l := sc.lower[t.tok(c)]; negations[l] || l == "n't" || l == "n’t" {
+			return true
+		}
+	}
+	return false
+}
+
+// covers reports whether token t is one of the match's own words.
+func (sc *sent) covers(m *match, t int) bool {
+	for _, c := range m.covered {
+		if c == t {
+			return true
+		}
+	}
+	return false
+}
+
+// particle returns the lower-cased verb particle of w ("off" in "called
+// off"), or "".
+func (t *tree) particle(w int, lower []string) string {
+	if p := t.child(w, relCompoundPrt); p >= 0 {
+		return lower[t.tok(p)]
+	}
+	return ""
+}
