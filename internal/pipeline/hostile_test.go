@@ -52,23 +52,25 @@ type hostileCase struct {
 }
 
 var hostileCases = []hostileCase{
-	// NUL bytes: raw in the first 8 KB marks the file binary; escaped in
-	// JSON they are data, and the pipeline copes.
-	{file: "nul_raw.txt", want: want{rejects: []string{"0: binary file (NUL byte at offset 34)"}}},
+	// NUL bytes: a raw one spoils only its own line (here the article's
+	// only line, so nothing is left); escaped in JSON they are data.
+	{file: "nul_raw.txt", want: want{rejects: []string{"0: no text"}}},
 	{file: "nul_escaped.jsonl", want: want{emitted: []string{"nul-1"}, events: 1}},
-	// Invalid UTF-8: the JSONL line alone is rejected; a plain-text file
-	// is one article, so all of it is. A lone surrogate escape is U+FFFD.
-	{file: "invalid_utf8.jsonl", want: want{emitted: []string{"u-1", "u-3"}, rejects: []string{"2: invalid UTF-8 at byte 49"}, events: 2}},
-	{file: "invalid_utf8.txt", want: want{rejects: []string{"2: invalid UTF-8 at byte 27 (file skipped)"}}},
+	// Invalid UTF-8 is repaired to U+FFFD with a warning, so a stray byte
+	// loses nothing. A lone surrogate escape is U+FFFD too.
+	{file: "invalid_utf8.jsonl", want: want{emitted: []string{"u-1", "u-2", "u-3"}, events: 2}},
+	{file: "invalid_utf8.txt", want: want{emitted: []string{"invalid_utf8"}, events: 1}},
 	// Ragged CSV: each bad row is rejected alone, by its line.
 	{file: "ragged.csv", want: want{emitted: []string{"c-1", "c-4"}, events: 2, rejects: []string{
 		"3: row has 2 fields, header has 3", "4: row has 5 fields, header has 3", `6: invalid CSV: extraneous or missing " in quoted-field`}}},
-	// Binary: with a NUL it is named binary; without, it is not UTF-8 text.
-	{file: "binary.png", want: want{rejects: []string{"0: binary file (NUL byte at offset 8)"}}},
-	{file: "binary_nonul.dat", want: want{rejects: []string{"1: invalid UTF-8 at byte 0 (file skipped)"}}},
-	// Empty and blank files: nothing to read, nothing to complain about.
-	{file: "empty.jsonl"},
-	{file: "blank.txt"},
+	// Binary is decided from the first KB: a known format by its magic, or
+	// control characters throughout.
+	{file: "binary.png", want: want{rejects: []string{"0: binary file (PNG image)"}}},
+	{file: "binary_nonul.dat", want: want{rejects: []string{"0: binary file (control characters or invalid UTF-8 throughout its first KB)"}}},
+	// Empty and blank files are said to be so: a typo must not look like
+	// "no data".
+	{file: "empty.jsonl", want: want{rejects: []string{"0: empty file"}}},
+	{file: "blank.txt", want: want{rejects: []string{"0: no articles in this file"}}},
 	// Gzip is read through; a truncated stream is one clear file error.
 	{file: "articles.jsonl.gz", want: want{emitted: []string{"gz-1", "gz-2"}, events: 2}},
 	{file: "truncated.jsonl.gz", want: want{rejects: []string{"0: read error: unexpected EOF"}}},
