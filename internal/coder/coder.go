@@ -98,8 +98,9 @@ func (d *doc) sentence(s event.Sentence) {
 		return
 	}
 	sc.actors()
-	if d.parser != nil && len(sc.refs) > 0 && sc.candidate() {
-		// only sentences that can yield an event are parsed
+	if d.parser != nil && len(sc.refs) > 1 && sc.candidate() {
+		// only sentences that can yield an event whose participants the
+		// tree has to choose among are parsed: two actors and a trigger
 		sc.tree = parse(d.parser, toks, d.words, d.forms)
 		d.words, d.forms = sc.tree.words, sc.tree.forms
 		sc.adjuncts = sc.tree.adjunctEnds(sc.adjuncts)

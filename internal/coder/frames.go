@@ -30,6 +30,8 @@ type tokSpan struct{ start, end int }
 
 func (sc *sent) code() {
 	sc.markSpeakers()
+	// events before this sentence cannot point at its accusations
+	firstEv := len(sc.d.evs)
 	var as []*analysis
 	for _, m := range sc.matches {
 		as = append(as, sc.analyse(m, as))
@@ -261,7 +263,7 @@ func (sc *sent) code() {
 			acc.code = accusationCode(acc.code, acc.claims, sc)
 			sc.d.ctx.accusations = append(sc.d.ctx.accusations, acc)
 			// a denial in the same sentence denies the claimed act
-			for _, e := range sc.d.evs {
+			for _, e := range sc.d.evs[firstEv:] {
 				if e.denies == acc && acc.claims != nil {
 					e.denies = acc.claims
 				}

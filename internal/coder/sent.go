@@ -6,6 +6,7 @@ import (
 
 	"github.com/flashpoint/flashpoint/internal/actors"
 	"github.com/flashpoint/flashpoint/internal/event"
+	"github.com/flashpoint/flashpoint/internal/syntax"
 	"github.com/flashpoint/flashpoint/internal/text"
 	"github.com/flashpoint/flashpoint/internal/verbs"
 )
@@ -60,11 +61,65 @@ type sent struct {
 	// subjectOf remembers the source group chosen for each match.
 	lastSource []ref
 	lastTarget []ref
-	tree       *tree // nil when the sentence was not parsed
+	tree       *tree           // nil when the sentence was not parsed
+	present    map[string]bool // the sentence's lower-cased words, built on demand
 	// adjuncts maps a token that opens an adverbial of a verb ("on
 	// Monday", "again") to the token after it; -1 elsewhere. Pattern
 	// words after a trigger may step over them.
 	adjuncts []int
+}
+
+// importedCandidate reports whether an imported pattern is worth matching
+// at token i: the tree must be there to confirm it, its trigger must be a
+// verb that is not one of wishing or asking (modality, not an act), and
+// every word it needs must occur in the sentence. The field's dictionary
+// is large, so this check keeps its cost per sentence small.
+func (sc *sent) importedCandidate(p *verbs.Pattern, i int) bool {
+	t := sc.tree
+	if t == nil {
+		return false
+	}
+	w := t.word(i)
+	if pos := t.pos(w); p.Head == 0 && pos != syntax.VERB || desireVerbs[t.lemma(w)] {
+		return false
+	}
+	for _, e := range p.Elems[1:] {
+		if e.Kind == verbs.Lit && !sc.anyPresent(e) {
+			return false
+		}
+	}
+	return true
+}
+
+// anyPresent reports whether one of the element's words, or the first
+// word of one of its phrases, is a word of the sentence. It walks the
+// smaller side: the sentence's words or the element's alternatives.
+func (sc *sent) anyPresent(e verbs.Elem) bool {
+	if sc.present == nil {
+		sc.present = make(map[string]bool, len(sc.lower))
+		for _, w := range sc.lower {
+			sc.present[w] = true
+		}
+	}
+	if len(e.Words) < len(sc.lower) {
+		for w := range e.Words {
+			if sc.present[w] {
+				return true
+			}
+		}
+	} else {
+		for _, w := range sc.lower {
+			if e.Words[w] {
+				return true
+			}
+		}
+	}
+	for _, seq := range e.Phrases {
+		if sc.present[seq[0]] {
+			return true
+		}
+	}
+	return false
 }
 
 // candidate reports whether some word of the sentence can start a verb
@@ -329,9 +384,7 @@ func (sc *sent) triggers() {
 			continue
 		}
 		for _, p := range ps.ByFirst[sc.lower[i]] {
-			if p.Imported && (sc.tree == nil || desireVerbs[sc.tree.lemma(sc.tree.word(i))]) {
-				// imported patterns need the tree to confirm them; a verb
-				// of wishing or asking is modality there, not an act
+			if p.Imported && !sc.importedCandidate(p, i) {
 				continue
 			}
 			if m := sc.try(p, i); m != nil {
@@ -496,35 +549,18 @@ func (sc *sent) matchFrom(p *verbs.Pattern, ei, ti int, m *match) bool {
 	return false
 }
 
-// matchSeq reports whether the tokens at ti spell seq; hyphenated
-// words in seq match the tokenizer's separate "-" tokens.
+// matchSeq reports whether the tokens at ti spell seq (hyphens are
+// tokens of their own in both).
 func (sc *sent) matchSeq(seq []string, ti int) bool {
-	t := ti
-	for _, w := range seq {
-		for _, part := range splitHyphen(w) {
-			if t >= len(sc.lower) || sc.lower[t] != part {
-				return false
-			}
-			t++
+	if ti+len(seq) > len(sc.lower) {
+		return false
+	}
+	for k, w := range seq {
+		if sc.lower[ti+k] != w {
+			return false
 		}
 	}
 	return true
-}
-
-func splitHyphen(w string) []string {
-	if !strings.Contains(w, "-") || w == "-" {
-		return []string{w}
-	}
-	var out []string
-	for i, p := range strings.Split(w, "-") {
-		if i > 0 {
-			out = append(out, "-")
-		}
-		if p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // nonState reports whether a code names a group or organisation whose

@@ -95,13 +95,16 @@ func (ps *Patterns) Parse(name string, r io.Reader, codes *Codes) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	n := 0
+	// imported dictionaries repeat long alternative lists (weapons,
+	// currencies) in hundreds of lines: each is compiled once per file
+	cache := map[string]litCache{}
 	for sc.Scan() {
 		n++
 		line := strings.TrimSpace(sc.Text())
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		p, err := parsePattern(line)
+		p, err := parsePattern(line, cache)
 		if err != nil {
 			return fmt.Errorf("%s:%d: %v", name, n, err)
 		}
@@ -127,7 +130,7 @@ func (ps *Patterns) add(p *Pattern) {
 	}
 }
 
-func parsePattern(line string) (*Pattern, error) {
+func parsePattern(line string, cache map[string]litCache) (*Pattern, error) {
 	body, flags, _ := strings.Cut(line, ";")
 	fields := strings.Fields(body)
 	if len(fields) < 2 {
@@ -168,33 +171,9 @@ func parsePattern(line string) (*Pattern, error) {
 			p.Elems = append(p.Elems, Elem{Kind: Gap})
 			continue
 		}
-		e := Elem{Kind: Lit, Words: map[string]bool{}}
-		verb := false
-		for _, alt := range strings.Split(f, "|") {
-			if alt == "" {
-				return nil, fmt.Errorf("empty alternative in %q", f)
-			}
-			switch {
-			case strings.Contains(alt, "_"):
-				var seq []string
-				for _, w := range strings.Split(strings.ToLower(alt), "_") {
-					if w != "" {
-						seq = append(seq, w)
-					}
-				}
-				e.Phrases = append(e.Phrases, seq)
-			case strings.HasSuffix(alt, "+"):
-				verb = true
-				for _, w := range Inflections(strings.ToLower(strings.TrimSuffix(alt, "+"))) {
-					e.Words[w] = true
-				}
-			case strings.HasSuffix(alt, "*"):
-				for _, w := range Plurals(strings.ToLower(strings.TrimSuffix(alt, "*"))) {
-					e.Words[w] = true
-				}
-			default:
-				e.Words[strings.ToLower(alt)] = true
-			}
+		e, verb, err := litElem(f, cache)
+		if err != nil {
+			return nil, err
 		}
 		if verb && p.Head < 0 {
 			p.Head = len(p.Elems)
@@ -209,4 +188,69 @@ func parsePattern(line string) (*Pattern, error) {
 		p.Nominal = true
 	}
 	return p, nil
+}
+
+// splitHyphen splits "one-sided" into "one", "-", "sided", as the
+// tokenizer does.
+func splitHyphen(w string) []string {
+	if !strings.Contains(w, "-") || w == "-" {
+		if w == "" {
+			return nil
+		}
+		return []string{w}
+	}
+	var out []string
+	for i, p := range strings.Split(w, "-") {
+		if i > 0 {
+			out = append(out, "-")
+		}
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// litCache is a compiled literal element and whether it holds a verb.
+type litCache struct {
+	e    Elem
+	verb bool
+}
+
+// litElem compiles one literal element ("fire|shoot+|small_arms"); the
+// result is shared through cache, so it must not be modified.
+func litElem(f string, cache map[string]litCache) (Elem, bool, error) {
+	if c, ok := cache[f]; ok {
+		return c.e, c.verb, nil
+	}
+	e := Elem{Kind: Lit, Words: map[string]bool{}}
+	verb := false
+	for _, alt := range strings.Split(f, "|") {
+		if alt == "" {
+			return Elem{}, false, fmt.Errorf("empty alternative in %q", f)
+		}
+		switch {
+		case strings.Contains(alt, "_"):
+			// hyphenated words are split as the tokenizer splits them,
+			// once here rather than at every match
+			var seq []string
+			for _, w := range strings.Split(strings.ToLower(alt), "_") {
+				seq = append(seq, splitHyphen(w)...)
+			}
+			e.Phrases = append(e.Phrases, seq)
+		case strings.HasSuffix(alt, "+"):
+			verb = true
+			for _, w := range Inflections(strings.ToLower(strings.TrimSuffix(alt, "+"))) {
+				e.Words[w] = true
+			}
+		case strings.HasSuffix(alt, "*"):
+			for _, w := range Plurals(strings.ToLower(strings.TrimSuffix(alt, "*"))) {
+				e.Words[w] = true
+			}
+		default:
+			e.Words[strings.ToLower(alt)] = true
+		}
+	}
+	cache[f] = litCache{e, verb}
+	return e, verb, nil
 }
