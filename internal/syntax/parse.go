@@ -69,10 +69,13 @@ func (p *Parser) Parse(words []string) *Sentence {
 	}
 	var msc [numMoves]int32
 	for !st.done() {
-		p.feats = st.feats(p.feats[:0])
-		msc = [numMoves]int32{}
-		m.parW.score(p.feats, msc[:], p.tmp)
-		mv := bestMove(st, msc[:], nil)
+		mv := st.forced()
+		if mv < 0 {
+			p.feats = st.feats(p.feats[:0])
+			msc = [numMoves]int32{}
+			m.parW.score(p.feats, msc[:], p.tmp)
+			mv = bestMove(st, msc[:], nil)
+		}
 		label := uint8(m.rootLab)
 		if mv == mvLeft || mv == mvRight && len(st.stack) > 2 {
 			h, d := st.arc(mv)

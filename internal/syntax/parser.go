@@ -143,6 +143,19 @@ func (s *pstate) apply(mv int, label uint8) {
 	s.attach(h, d, label)
 }
 
+// forced returns the only valid move, or -1 if there is a choice: SHIFT
+// when the stack holds just the root, RIGHT once the buffer is empty.
+// Such configurations need no scoring (nor training).
+func (s *pstate) forced() int {
+	switch {
+	case len(s.stack) == 1:
+		return mvShift
+	case int(s.b) > s.n:
+		return mvRight
+	}
+	return -1
+}
+
 func (s *pstate) validMove(mv int) bool {
 	sh, left, right, rightRoot := s.valid()
 	switch mv {

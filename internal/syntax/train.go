@@ -13,22 +13,23 @@ import (
 // TrainOptions controls training. The zero value of a field means its
 // default (see DefaultTrainOptions); the defaults reproduce the shipped model.
 type TrainOptions struct {
-	TagIters   int    // tagger epochs
-	ParseIters int    // parser epochs
-	Folds      int    // jackknife folds for the parser's training tags
-	Seed       uint64 // shuffling and exploration RNG seed
-	TagBits    uint   // log2 of tagger weight buckets
-	ParseBits  uint   // log2 of parser transition weight buckets
-	LabelBits  uint   // log2 of parser label weight buckets
-	MinQ       int    // drop quantised weights with |w| below this
-	MinHits    int    // drop features updated fewer times than this
-	MinLabel   int    // relations rarer than this fall back to their base
-	Log        io.Writer
+	TagIters    int    // tagger epochs
+	ParseIters  int    // parser epochs
+	DomainIters int    // extra parser epochs on up-weighted sentences only (-1: none)
+	Folds       int    // jackknife folds for the parser's training tags
+	Seed        uint64 // shuffling and exploration RNG seed
+	TagBits     uint   // log2 of tagger weight buckets
+	ParseBits   uint   // log2 of parser transition weight buckets
+	LabelBits   uint   // log2 of parser label weight buckets
+	MinQ        int    // drop quantised weights with |w| below this
+	MinHits     int    // drop features updated fewer times than this
+	MinLabel    int    // relations rarer than this fall back to their base
+	Log         io.Writer
 }
 
 // DefaultTrainOptions are the settings of the committed model.
 var DefaultTrainOptions = TrainOptions{
-	TagIters: 8, ParseIters: 15, Folds: 4, Seed: 1,
+	TagIters: 8, ParseIters: 15, DomainIters: 3, Folds: 4, Seed: 1,
 	TagBits: 19, ParseBits: 20, LabelBits: 19, MinQ: 2, MinHits: 5, MinLabel: 10,
 }
 
@@ -36,6 +37,7 @@ func (o *TrainOptions) fill() {
 	d := DefaultTrainOptions
 	o.TagIters = cmp.Or(o.TagIters, d.TagIters)
 	o.ParseIters = cmp.Or(o.ParseIters, d.ParseIters)
+	o.DomainIters = max(cmp.Or(o.DomainIters, d.DomainIters), 0)
 	o.Folds = cmp.Or(o.Folds, d.Folds)
 	o.Seed = cmp.Or(o.Seed, d.Seed)
 	o.TagBits = cmp.Or(o.TagBits, d.TagBits)

@@ -11,20 +11,23 @@ func trainParser(sents []*Gold, weight []int, tags [][]POS, m *Model, opt TrainO
 	pm := newPerceptron(opt.ParseBits, numMoves)
 	pl := newPerceptron(opt.LabelBits, nlab)
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x9a55))
-	// Non-projective trees are left out: arc-hybrid cannot build them and
-	// the oracle's costs assume projectivity, so they teach wrong moves.
+	// Non-projective trees stay in: arc-hybrid cannot build them, but the
+	// oracle still finds the cheapest moves, and leaving them out (5% of
+	// the sentences) scored slightly worse on held-out EWT.
 	var order []int
-	skipped := 0
 	for i, w := range weight {
-		if !projective(sents[i].Head) {
-			skipped++
-			continue
-		}
 		for range w {
 			order = append(order, i)
 		}
 	}
-	opt.logf("parser: %d non-projective sentences skipped\n", skipped)
+	// The last DomainIters epochs see only the up-weighted (target
+	// domain) sentences, nudging the shared weights toward its conventions.
+	var domain []int
+	for _, i := range order {
+		if weight[i] > 1 && (len(domain) == 0 || domain[len(domain)-1] != i) {
+			domain = append(domain, i)
+		}
+	}
 	var st pstate
 	var toks []tokInfo
 	var lb []byte
@@ -35,7 +38,11 @@ func trainParser(sents []*Gold, weight []int, tags [][]POS, m *Model, opt TrainO
 	cost := make([]int, numMoves)
 	var gh []int32
 	var gl []uint8
-	for it := range opt.ParseIters {
+	all := order
+	for it := range opt.ParseIters + opt.DomainIters {
+		if order = all; it >= opt.ParseIters && len(domain) > 0 {
+			order = domain
+		}
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, si := range order {
 			g := sents[si]
@@ -50,18 +57,21 @@ func trainParser(sents []*Gold, weight []int, tags [][]POS, m *Model, opt TrainO
 				gl[i+1] = uint8(labelIndex(m.labels, g.Rel[i]))
 			}
 			for !st.done() {
-				feats = st.feats(feats[:0])
-				pm.tick++
-				pm.score(feats, msc)
-				oracleCosts(&st, gh, cost)
-				pred := bestMove(&st, msc, nil)
-				gold := bestMove(&st, msc, cost)
-				if cost[pred] > cost[gold] {
-					pm.update(feats, gold, pred)
-				}
-				next := gold
-				if it > 0 && rng.Float64() < 0.9 {
-					next = pred
+				next := st.forced()
+				if next < 0 {
+					feats = st.feats(feats[:0])
+					pm.tick++
+					pm.score(feats, msc)
+					oracleCosts(&st, gh, cost)
+					pred := bestMove(&st, msc, nil)
+					gold := bestMove(&st, msc, cost)
+					if cost[pred] > cost[gold] {
+						pm.update(feats, gold, pred)
+					}
+					next = gold
+					if it > 0 && rng.Float64() < 0.9 {
+						next = pred
+					}
 				}
 				label := uint8(m.rootLab)
 				if next == mvLeft || next == mvRight && len(st.stack) > 2 {
@@ -124,24 +134,4 @@ func oracleCosts(st *pstate, gh []int32, cost []int) {
 	if h >= b && h != 0 {
 		cost[mvRight]++
 	}
-}
-
-// projective reports whether no two arcs cross (heads 0-based, -1 root).
-func projective(head []int) bool {
-	for d, h := range head {
-		lo, hi := min(d, h), max(d, h)
-		if h < 0 {
-			lo, hi = -1, d
-		}
-		for d2, h2 := range head {
-			lo2, hi2 := min(d2, h2), max(d2, h2)
-			if h2 < 0 {
-				lo2, hi2 = -1, d2
-			}
-			if lo < lo2 && lo2 < hi && hi < hi2 || lo2 < lo && lo < hi2 && hi2 < hi {
-				return false
-			}
-		}
-	}
-	return true
 }

@@ -22,10 +22,11 @@ func main() {
 	out := flag.String("out", "internal/syntax/model/en.model", "model output path (empty: don't write)")
 	test := flag.String("test", "en_ewt-ud-test.conllu", "held-out file for -eval")
 	eval := flag.Bool("eval", false, "evaluate the trained model on -test")
-	ewtWeight := flag.Int("ewtweight", 2, "epoch repeats of EWT sentences (the target domain)")
+	ewtWeight := flag.Int("ewtweight", 4, "epoch repeats of EWT sentences (the target domain)")
 	opt := syntax.TrainOptions{Log: os.Stderr}
 	flag.IntVar(&opt.TagIters, "tagiters", d.TagIters, "tagger epochs")
 	flag.IntVar(&opt.ParseIters, "iters", d.ParseIters, "parser epochs")
+	flag.IntVar(&opt.DomainIters, "domainiters", d.DomainIters, "extra parser epochs on EWT only (-1: none)")
 	flag.IntVar(&opt.Folds, "folds", d.Folds, "jackknife folds")
 	flag.Uint64Var(&opt.Seed, "seed", d.Seed, "random seed")
 	flag.UintVar(&opt.TagBits, "tagbits", d.TagBits, "log2 tagger buckets")
