@@ -68,7 +68,7 @@ type Dict struct {
 	countries map[string]bool
 }
 
-//go:embed data/*.txt
+//go:embed data/*.txt data/imported/phoenix_actors.txt
 var dataFS embed.FS
 
 var (
@@ -83,14 +83,29 @@ func Default() (*Dict, error) {
 	return defaultDict, defaultErr
 }
 
+// ownFiles are the dictionaries written for Flashpoint; importedFiles
+// are generated from the field's dictionaries by 'flashpoint dict import'
+// and read after ours, which the importer has already kept them from
+// contradicting.
+var (
+	ownFiles      = []struct{ name, format string }{{"countries.txt", "countries"}, {"actors.txt", "actors"}, {"agents.txt", "agents"}}
+	importedFiles = []struct{ name, format string }{{"imported/phoenix_actors.txt", "actors"}}
+)
+
+// Own returns the dictionaries written for Flashpoint alone: what an
+// import is checked against.
+func Own() (*Dict, error) { return load(ownFiles, nil) }
+
 // Load reads the embedded dictionaries, then user files. A user file's
 // format is chosen by its first line: "# format: countries", "# format:
 // actors" or "# format: agents" (actors is the default).
 func Load(userFiles []string) (*Dict, error) {
+	return load(append(ownFiles[:len(ownFiles):len(ownFiles)], importedFiles...), userFiles)
+}
+
+func load(embedded []struct{ name, format string }, userFiles []string) (*Dict, error) {
 	d := &Dict{root: node{next: map[string]*node{}}, countries: map[string]bool{}}
-	for _, f := range []struct{ name, format string }{
-		{"countries.txt", "countries"}, {"actors.txt", "actors"}, {"agents.txt", "agents"},
-	} {
+	for _, f := range embedded {
 		r, err := dataFS.Open("data/" + f.name)
 		if err != nil {
 			return nil, err

@@ -192,11 +192,22 @@ func (sc *sent) treeArgs(a *analysis, prev []*analysis) {
 func (sc *sent) treeObject(v int) []ref {
 	t := sc.tree
 	for _, r := range [...]syntax.Rel{relObj, relIobj} {
-		if o := t.child(v, r); o >= 0 {
-			if as := sc.actorsOf(o); len(as) > 0 && !as[0].owned {
-				// "withdraw its troops from Lebanon": one's own units
-				// are not the target
-				return as
+		o := t.child(v, r)
+		if o < 0 {
+			continue
+		}
+		if as := sc.actorsOf(o); len(as) > 0 && !as[0].owned {
+			// "withdraw its troops from Lebanon": one's own units
+			// are not the target
+			return as
+		}
+		// "boycott all contact with the United States", "imposed
+		// sanctions on Iran": the object's complement names the target
+		for _, c := range t.children(nil, o, relNmod) {
+			if cw := t.caseWord(c, sc.lower); cw != "" && !locatives[cw] && !nonTarget[cw] {
+				if as := sc.actorsOf(c); len(as) > 0 && !as[0].owned {
+					return as
+				}
 			}
 		}
 	}

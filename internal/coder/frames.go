@@ -354,7 +354,7 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 			}
 			return out
 		}
-	case len(a.src) >= 2 && (len(a.tgt) == 0 && p.Has("accuse") || p.Has("recip") && !sc.between(a) || a.pairwise):
+	case len(a.src) >= 2 && (len(a.tgt) == 0 && (p.Has("accuse") || cooperative(code)) || p.Has("recip") && !sc.between(a) || a.pairwise):
 		for _, s := range a.src {
 			for _, t := range a.src {
 				if s.code != t.code {
@@ -601,6 +601,15 @@ func (sc *sent) denial(a *analysis, all []*analysis) []*draft {
 		}
 	}
 	return out
+}
+
+// cooperative reports whether code is one of verbal or material
+// cooperation (roots 03–08): with a compound subject and no object ("Czechia
+// and Albania upgraded their ties", "the two sides agreed to share
+// information") each party acts towards the others.
+func cooperative(code string) bool {
+	r := verbs.Root(code)
+	return r >= "03" && r <= "08"
 }
 
 // confirmed returns the matches whose analysis is not an unconfirmed

@@ -113,6 +113,14 @@ func (a *actorOut) flush(rec *actorRecord) {
 			a.rep.skip(why, ex+" ["+c+"]")
 			continue
 		}
+		if len(ours) == 3 && restr == "" && a.isCountry(ours) {
+			// Phoenix lists a country's spellings, cities and provinces
+			// under its bare code; our countries file has the spellings
+			// and capitals, and the gazetteer has the places: a city is
+			// where something happened, not who did it
+			a.rep.skip("country's places and spellings (ours: countries.txt, gazetteer)", ex+" ["+c+"]")
+			continue
+		}
 		from, to, err := restriction(strings.ReplaceAll(restr, " ", ""))
 		if err != nil {
 			a.rep.skip("bad date restriction", ex+" ["+c+"]: "+err.Error())

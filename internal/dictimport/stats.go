@@ -55,7 +55,7 @@ func Stats(patternFiles, dictFiles []string) (*DictStats, error) {
 			return nil, err
 		}
 	}
-	our, err := actors.Load(nil)
+	our, err := actors.Own()
 	if err != nil {
 		return nil, err
 	}
