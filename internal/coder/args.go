@@ -250,3 +250,31 @@ func objectOfEarlier(rs []ref, prev []*analysis) bool {
 	}
 	return true
 }
+
+// placePhrase returns the token range of the locative phrase the tree
+// attaches to the predicate ("killed two Palestinians in Hebron", "clashes
+// near the border"), or to its object, or an empty range.
+func (sc *sent) placePhrase(a *analysis) tokSpan {
+	t := sc.tree
+	if t == nil {
+		return tokSpan{}
+	}
+	v := t.word(a.m.head)
+	heads := []int{v}
+	if o := t.child(v, relObj); o >= 0 {
+		heads = append(heads, o)
+	}
+	for _, h := range heads {
+		for _, c := range t.children(nil, h, relObl, relNmod) {
+			if !locatives[t.caseWord(c, sc.lower)] {
+				continue
+			}
+			lo, hi := t.span(c)
+			if lo < 0 {
+				continue
+			}
+			return tokSpan{t.tok(lo), t.tok(hi) + 1}
+		}
+	}
+	return tokSpan{}
+}

@@ -149,6 +149,10 @@ func (d *doc) event(e *draft) event.Event {
 		a, b := e.toks[e.cs].start, e.toks[e.ce-1].end
 		ev.Clause = event.Span{Text: e.s.Text[a:b], Start: a, End: b}
 	}
+	if e.place.end > e.place.start && e.place.end <= len(e.toks) {
+		a, b := e.toks[e.place.start].start, e.toks[e.place.end-1].end
+		ev.PlaceSpan = event.Span{Text: e.s.Text[a:b], Start: a, End: b}
+	}
 	ev.Assertion = assertion(e)
 	ev.Confidence = e.confidence
 	if e.claimedBy != "" {

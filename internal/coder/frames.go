@@ -24,6 +24,7 @@ type draft struct {
 	explain    []string
 	mergedInto *draft
 	confidence float64
+	place      tokSpan // the tree's locative phrase of the predicate; end 0 if none
 }
 
 type tokSpan struct{ start, end int }
@@ -513,6 +514,7 @@ func (sc *sent) newDraft(src, tgt ref, code string, a *analysis) *draft {
 	d := &draft{src: src, tgt: tgt, code: code, s: sc.s, head: a.m.head, cs: a.cs, ce: a.ce}
 	d.toks = sc.spans()
 	d.confidence = confidence(a, src, tgt)
+	d.place = sc.placePhrase(a)
 	if sc.d.c.Explain {
 		if a.treeSrc {
 			d.explain = append(d.explain, "tree: source is the "+sc.tree.argRel(a, true))

@@ -94,6 +94,10 @@ type Event struct {
 	// Clause is the part of the sentence the event was read from; later
 	// stages use it to attach the right date and place to the event.
 	Clause Span `json:"-"`
+	// PlaceSpan is the locative phrase the dependency tree attaches to
+	// the event's predicate ("in Hebron", "near the border"); the geo
+	// stage looks for the event's place there first.
+	PlaceSpan Span `json:"-"`
 	// Explain records which dictionary entries and patterns fired.
 	Explain []string `json:"explain,omitempty"`
 }

@@ -98,6 +98,9 @@ func pickMention(ev *event.Event, text string, raws []raw) (raw, bool) {
 		if r.kind == cueStrong {
 			d /= 4 // "the Amhara town of Merawi": the named town is the place
 		}
+		if ev.PlaceSpan.End > ev.PlaceSpan.Start && r.start >= ev.PlaceSpan.Start && r.end <= ev.PlaceSpan.End {
+			d = -1 // inside the locative phrase the parse gives the predicate
+		}
 		if best < 0 || d < bestDist {
 			best, bestDist = k, d
 		}
