@@ -17,6 +17,7 @@ type analysis struct {
 	future     bool
 	speaker    []ref // for speech matches
 	agentive   bool  // the source came from a compound: "Russia-mediated"
+	announced  bool  // future by an auxiliary ("will strike"), not a purpose "to"
 	treeSrc    bool  // the source is the tree's subject or agent
 	treeTgt    bool  // the target is the tree's object, or the pattern's own slot
 	// unconfirmed marks an imported pattern whose participants the tree
@@ -91,6 +92,7 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 		}
 		if futures[w] {
 			a.future = true
+			a.announced = a.announced || auxFutures[w]
 		}
 		if sc.refAt[t] >= 0 {
 			break
@@ -168,7 +170,7 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 		}
 	}
 	sc.treeArgs(a, prev)
-	a.unconfirmed = m.p.Imported && !(a.treeSrc && a.treeTgt)
+	a.unconfirmed = m.p.Imported && (!(a.treeSrc && a.treeTgt) || sc.tree.rel(sc.tree.word(m.head)) == relAcl)
 	if len(a.tgt) == 0 && len(a.src) > 0 && !m.p.Has("notarget") {
 		// "kidnapped the father of…", "killed 20 people": people named
 		// by a pattern word are civilians of the source's country

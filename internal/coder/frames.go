@@ -317,7 +317,9 @@ func adjectiveLike(w string) bool {
 func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 	p := a.m.p
 	code := p.Code
-	if a.future && !p.Has("threat") {
+	if a.future && !p.Has("threat") && (a.announced || cooperative(code)) {
+		// "will deliver" is an intent; "will strike" a threat, but
+		// "deployed warships to practise a blockade" is neither
 		code = intentCode(code)
 	}
 	if verbs.Root(code) == "14" && p.Has("notarget") && len(a.src) > 0 && stateActor(a.src[0].code) {

@@ -1,6 +1,9 @@
 package coder
 
-import "github.com/flashpoint/flashpoint/internal/verbs"
+import (
+	"github.com/flashpoint/flashpoint/internal/syntax"
+	"github.com/flashpoint/flashpoint/internal/verbs"
+)
 
 // Modality from the dependency tree. A predicate the text does not state
 // as done is never coded as done: one inside an if/unless clause, one that
@@ -32,10 +35,17 @@ func (sc *sent) treeModality(as []*analysis) {
 				a.hypothetic = true
 			case t.rel(c) == relAux && futures[w]:
 				a.future = true
+				a.announced = a.announced || auxFutures[w]
 			}
 		}
 		if question && t.head(v) < 0 {
 			a.hypothetic = true
+		}
+		if g, ok := heads[t.head(v)]; ok && t.rel(v) == relAdvcl && force(g.m.p.Code) && participle(sc.lower[a.m.head]) &&
+			(force(a.m.p.Code) || a.m.p.Imported) && len(g.src) > 0 && len(g.tgt) > 0 {
+			// "raided the camp, killing five": deaths and damage are the
+			// result of the act, not another event
+			a.negated = true
 		}
 		sc.governedModality(a, v, heads)
 	}
@@ -57,8 +67,16 @@ func (sc *sent) governedModality(a *analysis, v int, heads map[int]*analysis) {
 		if h < 0 {
 			return
 		}
+		if mk := t.child(w, relMark); r == relAcl && w == v && mk >= 0 && t.pos(mk) == syntax.PART && t.pos(h) == syntax.NOUN {
+			// "the decision to suspend talks", "a plan to expel": what a
+			// noun intends is its content, not an event
+			a.hypothetic = true
+		}
 		if r == relXcomp || r == relCcomp || r == relObj {
 			hl := t.lemma(h)
+			if r == relXcomp && vowVerbs[hl] {
+				a.announced = true // "vowed to retaliate", "have sworn to fight"
+			}
 			switch {
 			case desireVerbs[hl] && !sc.covers(a.m, t.tok(h)):
 				a.hypothetic = true // "wants Putin to attack", "urged them to leave"
@@ -80,6 +98,15 @@ func (sc *sent) governedModality(a *analysis, v int, heads map[int]*analysis) {
 		return
 	}
 }
+
+// force reports whether code is a use of force (roots 18–20).
+func force(code string) bool {
+	r := verbs.Root(code)
+	return r >= "18" && r <= "20"
+}
+
+// participle reports whether a trigger word is an -ing form.
+func participle(w string) bool { return len(w) > 4 && w[len(w)-3:] == "ing" }
 
 // contentTaking reports whether a pattern's clausal complement is what it
 // asks, demands, threatens or accuses, rather than a second event.

@@ -30,7 +30,7 @@ var wordClassNames = []string{
 	"locatives", "pairNouns", "nonTarget", "peopleRole", "subordinators", "clauseOpeners",
 	"relatives", "peopleNouns", "reasonPreps", "absolutes", "directions", "weapons", "stateRoles",
 	"speakingNouns", "asNotClause", "reflexives", "complementMarkers", "responseNouns",
-	"agentMarkers", "ofMarkers", "affiliations", "desireVerbs", "cancelVerbs", "timeNouns",
+	"agentMarkers", "ofMarkers", "affiliations", "desireVerbs", "cancelVerbs", "timeNouns", "auxFutures", "vowVerbs",
 }
 
 // wordClasses is words.txt parsed during package initialisation; the file is
@@ -85,6 +85,8 @@ var (
 	desireVerbs        = wordClass("desireVerbs")
 	cancelVerbs        = wordClass("cancelVerbs")
 	timeNouns          = wordClass("timeNouns")
+	auxFutures         = wordClass("auxFutures")
+	vowVerbs           = wordClass("vowVerbs")
 	directions         = wordClass("directions")
 	weapons            = wordClass("weapons")
 	stateRoles         = wordClass("stateRoles")
