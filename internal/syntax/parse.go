@@ -17,13 +17,13 @@ type Parser struct {
 
 // NewParser returns a Parser using m.
 func (m *Model) NewParser() *Parser {
-	return &Parser{m: m, tagSc: make([]int32, NumPOS), labSc: make([]int32, m.labW.nclass), tmp: make([]uint32, 256)}
+	return &Parser{m: m, tagSc: make([]int32, 256), labSc: make([]int32, 256), tmp: make([]uint32, 256)}
 }
 
 func (p *Parser) bestTag(feats []uint64) int {
-	sc := p.tagSc
+	sc := p.tagSc[:NumPOS]
 	clear(sc)
-	p.m.tagW.score(feats, sc, p.tmp)
+	p.m.tagW.score(feats, p.tagSc, p.tmp)
 	best := 0
 	for c := 1; c < len(sc); c++ {
 		if sc[c] > sc[best] {
@@ -67,22 +67,23 @@ func (p *Parser) Parse(words []string) *Sentence {
 		st.word[i+1] = p.toks[i].low
 		st.tag[i+1] = uint64(s.POS[i])
 	}
-	var msc [numMoves]int32
+	var msc [256]int32
 	for !st.done() {
 		mv := st.forced()
 		if mv < 0 {
 			p.feats = st.feats(p.feats[:0])
-			msc = [numMoves]int32{}
+			msc[mvShift], msc[mvLeft], msc[mvRight] = 0, 0, 0
 			m.parW.score(p.feats, msc[:], p.tmp)
-			mv = bestMove(st, msc[:], nil)
+			mv = bestMove(st, msc[:numMoves], nil)
 		}
 		label := uint8(m.rootLab)
 		if mv == mvLeft || mv == mvRight && len(st.stack) > 2 {
 			h, d := st.arc(mv)
 			p.feats = st.labelFeats(p.feats[:0], h, d)
-			clear(p.labSc)
+			sc := p.labSc[:m.labW.nclass]
+			clear(sc)
 			m.labW.score(p.feats, p.labSc, p.tmp)
-			label = uint8(bestLabel(p.labSc, m.rootLab))
+			label = uint8(bestLabel(sc, m.rootLab))
 		}
 		st.apply(mv, label)
 	}

@@ -23,8 +23,8 @@ type wtable struct {
 
 const maxEntries = 1<<24 - 1 // row starts must fit in 24 bits
 
-// score adds the weights of feats to sc (len nclass). tmp is scratch of at
-// least len(feats). The bucket loads run in a separate branch-free pass so
+// score adds the weights of feats to sc (len >= 256, only the first
+// nclass are used). tmp is scratch of at least len(feats). The bucket loads run in a separate branch-free pass so
 // the cache misses of all features overlap instead of queueing.
 func (t *wtable) score(feats []uint64, sc []int32, tmp []uint32) {
 	if t.dense != nil {
@@ -51,10 +51,11 @@ func (t *wtable) score(feats []uint64, sc []int32, tmp []uint32) {
 	for i, f := range feats {
 		tmp[i] = offs[f&mask]
 	}
+	acc := (*[256]int32)(sc[:256]) // classes are bytes: no bounds checks
 	for _, v := range tmp {
 		o := v >> 8
 		for _, e := range ent[o : o+v&255] {
-			sc[e>>16] += int32(int16(uint16(e)))
+			acc[uint8(e>>16)] += int32(int16(uint16(e)))
 		}
 	}
 }
