@@ -4,14 +4,13 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/flashpoint/flashpoint/internal/event"
 )
 
 // Incident groups the events of many reports of one happening: same
-// source and target country, same CAMEO root, event dates within a day
-// of each other, and no conflicting place.
+// source and target country, same CAMEO root, same event day (at the
+// precision known), and no conflicting place.
 type Incident struct {
 	ID            int64    `json:"id"`
 	SourceCountry string   `json:"source_country"`
@@ -117,14 +116,12 @@ func (l *linker) keep(r *incidentRow) *incidentRow {
 }
 
 // window is the day an event is matched on and the incident dates it
-// matches: the day and its neighbours, or the coarse date alone.
+// matches: that day alone, at the precision the text gave. A report of
+// the next day is a different happening (shelling near Sotk on Monday
+// is not Sunday's shelling near Nakhchivan), so neighbouring days are
+// not matched.
 func window(e *event.Event, articleDate string) (day string, dates []string) {
-	day, exact := incidentDay(e, articleDate)
-	if !exact {
-		if t, err := time.Parse(time.DateOnly, day); err == nil {
-			return day, []string{t.AddDate(0, 0, -1).Format(time.DateOnly), day, t.AddDate(0, 0, 1).Format(time.DateOnly)}
-		}
-	}
+	day = incidentDay(e, articleDate)
 	return day, []string{day}
 }
 
@@ -230,16 +227,20 @@ func (l *linker) incidentFor(e *event.Event) *incidentRow {
 }
 
 // incidentDay is the date an event is matched on: the event's day at
-// day precision, its coarser expression otherwise (matched exactly),
-// the article's date when the text gave none.
-func incidentDay(e *event.Event, articleDate string) (day string, exact bool) {
+// day precision, its coarser expression otherwise, the article's date
+// when the text gave none. History keeps its own date: a background
+// event without one (a decade) gets "", never the article's date, so
+// a 1990s war is not listed as happening the day it was recalled.
+func incidentDay(e *event.Event, articleDate string) string {
 	switch {
+	case e.Date == "" && e.Background:
+		return ""
 	case e.Date == "":
-		return articleDate, false
+		return articleDate
 	case len(e.Date) >= 10 && (e.DatePrecision == "" || e.DatePrecision == "day"):
-		return e.Date[:10], false
+		return e.Date[:10]
 	default:
-		return e.Date, true
+		return e.Date
 	}
 }
 
@@ -292,7 +293,7 @@ const provisionalID = 1 << 62
 
 // create makes a new incident for e, counted by count.
 func (l *linker) create(e *event.Event) *incidentRow {
-	day, _ := incidentDay(e, l.a.Date)
+	day := incidentDay(e, l.a.Date)
 	r := &incidentRow{isNew: true, firstEvent: e, Incident: Incident{ID: provisionalID + int64(len(l.created)),
 		SourceCountry: e.Source.Country, TargetCountry: e.Target.Country,
 		Root: e.Root, Code: e.Code, QuadClass: e.QuadClass, Date: day, Location: place(e),

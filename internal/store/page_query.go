@@ -37,7 +37,8 @@ func (c cursor) encode() string {
 func decodeCursor(s string) (cursor, error) {
 	var c cursor
 	b, err := base64.RawURLEncoding.DecodeString(s)
-	if err != nil || json.Unmarshal(b, &c) != nil || c.Date == "" || c.Key <= 0 {
+	// Date may be "": undated history sorts first.
+	if err != nil || json.Unmarshal(b, &c) != nil || c.Key <= 0 {
 		return c, ErrBadCursor
 	}
 	return c, nil

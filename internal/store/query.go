@@ -23,8 +23,21 @@ type Filter struct {
 	Claimed   bool   // only claimed events / incidents with a claim
 	Denied    bool   // only denials and denied events / incidents with a denial
 	Incident  int64  // events: only those of this incident; incidents: only this one
-	Limit     int    // at most this many, 0 for no limit
+	// Background selects by the history flag: "" or BackgroundInclude
+	// for all, BackgroundExclude for news only, BackgroundOnly for history.
+	Background string
+	Limit      int // at most this many, 0 for no limit
 }
+
+// Values of Filter.Background.
+const (
+	BackgroundInclude = "include"
+	BackgroundExclude = "exclude"
+	BackgroundOnly    = "only"
+)
+
+// BackgroundModes lists the values of Filter.Background, for flags and parameters.
+var BackgroundModes = []string{BackgroundInclude, BackgroundExclude, BackgroundOnly}
 
 // StoredEvent is an event as stored, with the incident it was linked to.
 type StoredEvent struct {
@@ -98,6 +111,15 @@ func (f Filter) where(events bool) (string, []any, error) {
 		add("(denies IS NOT NULL OR EXISTS (SELECT 1 FROM events d WHERE d.denies = events.id))")
 	case f.Denied:
 		add("denials > 0")
+	}
+	switch f.Background {
+	case "", BackgroundInclude:
+	case BackgroundExclude:
+		add("background = ?", false)
+	case BackgroundOnly:
+		add("background = ?", true)
+	default:
+		return "", nil, fmt.Errorf("store: background %q: want include, exclude or only", f.Background)
 	}
 	if f.Incident != 0 {
 		if events {

@@ -232,15 +232,15 @@ func TestIncidentsMergeAcrossArticles(t *testing.T) {
 	each(t, func(t *testing.T, st *store.Store) {
 		docs := []doc{
 			{art("r1", "2024-03-05", "Reuters", "Reuters report"), []event.Event{ev("r1-1", "AZE", "ARM", "190", "2024-03-05", "Shusha")}},
-			{art("r2", "2024-03-06", "AFP", "AFP report"), []event.Event{ev("r2-1", "AZE", "ARM", "193", "2024-03-06", "")}},
-			{art("r3", "2024-03-07", "BBC", "BBC report"), []event.Event{ev("r3-1", "AZE", "ARM", "190", "2024-03-04", "Shusha")}},
+			{art("r2", "2024-03-06", "AFP", "AFP report"), []event.Event{ev("r2-1", "AZE", "ARM", "193", "2024-03-05", "")}},
+			{art("r3", "2024-03-07", "BBC", "BBC report"), []event.Event{ev("r3-1", "AZE", "ARM", "190", "2024-03-05", "Shusha")}},
 			// Not the same happening: another place, reverse dyad, another
-			// root, two days off, and a background mention.
+			// root, another day, and a background mention.
 			{art("r4", "2024-03-05", "TASS", "TASS report"), []event.Event{
 				ev("r4-1", "AZE", "ARM", "190", "2024-03-05", "Lachin"),
 				ev("r4-2", "ARM", "AZE", "190", "2024-03-05", ""),
 				ev("r4-3", "AZE", "ARM", "111", "2024-03-05", ""),
-				ev("r4-4", "AZE", "ARM", "190", "2024-03-08", ""),
+				ev("r4-4", "AZE", "ARM", "190", "2024-03-06", ""),
 			}},
 		}
 		bg := ev("r5-1", "AZE", "ARM", "190", "2024-03-05", "")
