@@ -211,6 +211,9 @@ func (sc *sent) treeObject(v int) []ref {
 			}
 		}
 	}
+	if p := sc.placeTarget(v); len(p) > 0 {
+		return p
+	}
 	for _, o := range t.children(nil, v, relObl) {
 		c := t.caseWord(o, sc.lower)
 		if c == "" || locatives[c] || nonTarget[c] {
@@ -277,4 +280,26 @@ func (sc *sent) placePhrase(a *analysis) tokSpan {
 		}
 	}
 	return tokSpan{}
+}
+
+// placeTarget returns the country of a town or region that a use of
+// force or coercion is aimed at ("shelled Kharkiv" → UKR), from the
+// gazetteer the pipeline gives the coder. Only a proper-noun object that
+// names no actor qualifies.
+func (sc *sent) placeTarget(v int) []ref {
+	t := sc.tree
+	if sc.d.c.Places == nil || !t.placeAimed(v) {
+		return nil
+	}
+	o := t.child(v, relObj)
+	if o < 0 || t.pos(o) != syntax.PROPN || sc.refAt[t.tok(o)] >= 0 {
+		return nil
+	}
+	lo, hi := t.nameSpan(o)
+	name := sc.s.Text[sc.toks[t.tok(lo)].Start:sc.toks[t.tok(hi)].End]
+	c, ok := sc.d.c.Places(name)
+	if !ok {
+		return nil
+	}
+	return []ref{{code: c, start: t.tok(lo), end: t.tok(hi) + 1, explain: []string{"place \"" + name + "\" → " + c + " (gazetteer)"}}}
 }

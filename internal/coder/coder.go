@@ -29,6 +29,10 @@ type Coder struct {
 	// alone, to measure what the tree adds.
 	Syntax  *syntax.Model
 	NoParse bool
+	// Places names the country that administers a place ("Kharkiv" →
+	// UKR): an attack on a town is aimed at its country. The pipeline
+	// sets it from the gazetteer; nil leaves places out of targets.
+	Places  func(name string) (country string, ok bool)
 	parsers sync.Pool
 }
 
@@ -98,9 +102,10 @@ func (d *doc) sentence(s event.Sentence) {
 		return
 	}
 	sc.actors()
-	if d.parser != nil && len(sc.refs) > 1 && sc.candidate() {
+	if d.parser != nil && (len(sc.refs) > 1 || len(sc.refs) == 1 && sc.otherName()) && sc.candidate() {
 		// only sentences that can yield an event whose participants the
-		// tree has to choose among are parsed: two actors and a trigger
+		// tree has to choose among are parsed: a trigger and two actors,
+		// or an actor and a name that may be a targeted place
 		sc.tree = parse(d.parser, toks, d.words, d.forms)
 		d.words, d.forms = sc.tree.words, sc.tree.forms
 		sc.adjuncts = sc.tree.adjunctEnds(sc.adjuncts)

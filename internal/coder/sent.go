@@ -122,6 +122,17 @@ func (sc *sent) anyPresent(e verbs.Elem) bool {
 	return false
 }
 
+// otherName reports whether a capitalised word that is no actor's stands
+// after the sentence's first word: a place the tree may find targeted.
+func (sc *sent) otherName() bool {
+	for i := 1; i < len(sc.toks); i++ {
+		if sc.refAt[i] < 0 && isCapital(sc.toks[i].Text) {
+			return true
+		}
+	}
+	return false
+}
+
 // candidate reports whether some word of the sentence can start a verb
 // pattern: only such sentences are worth parsing.
 func (sc *sent) candidate() bool {

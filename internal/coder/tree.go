@@ -290,3 +290,28 @@ func (t *tree) dominates(a, b int) bool {
 	}
 	return false
 }
+
+// nameSpan returns the first and last word of the proper name headed by
+// w: the word with its flat and compound parts next to it.
+func (t *tree) nameSpan(w int) (int, int) {
+	lo, hi := w, w
+	for changed := true; changed; {
+		changed = false
+		if lo > 0 && t.head(lo-1) == w && (t.rel(lo-1) == relFlat || t.rel(lo-1) == relCompound) && t.pos(lo-1) == syntax.PROPN {
+			lo--
+			changed = true
+		}
+		if hi+1 < len(t.words) && t.head(hi+1) == w && t.rel(hi+1) == relFlat {
+			hi++
+			changed = true
+		}
+	}
+	return lo, hi
+}
+
+// placeAimed reports whether the predicate w is a verb whose object may be
+// a place it is aimed at: a lemma of the placeVerbs class ("shell",
+// "bomb", "besiege", "blockade").
+func (t *tree) placeAimed(w int) bool {
+	return placeVerbs[t.lemma(w)]
+}

@@ -30,7 +30,7 @@ var wordClassNames = []string{
 	"locatives", "pairNouns", "nonTarget", "peopleRole", "subordinators", "clauseOpeners",
 	"relatives", "peopleNouns", "reasonPreps", "absolutes", "directions", "weapons", "stateRoles",
 	"speakingNouns", "asNotClause", "reflexives", "complementMarkers", "responseNouns",
-	"agentMarkers", "ofMarkers", "affiliations", "desireVerbs", "cancelVerbs", "timeNouns", "auxFutures", "vowVerbs",
+	"agentMarkers", "ofMarkers", "affiliations", "desireVerbs", "cancelVerbs", "timeNouns", "auxFutures", "vowVerbs", "placeVerbs",
 }
 
 // wordClasses is words.txt parsed during package initialisation; the file is
@@ -87,6 +87,7 @@ var (
 	timeNouns          = wordClass("timeNouns")
 	auxFutures         = wordClass("auxFutures")
 	vowVerbs           = wordClass("vowVerbs")
+	placeVerbs         = wordClass("placeVerbs")
 	directions         = wordClass("directions")
 	weapons            = wordClass("weapons")
 	stateRoles         = wordClass("stateRoles")

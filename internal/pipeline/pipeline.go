@@ -3,6 +3,8 @@
 package pipeline
 
 import (
+	"sync"
+
 	"github.com/flashpoint/flashpoint/internal/coder"
 	"github.com/flashpoint/flashpoint/internal/event"
 	"github.com/flashpoint/flashpoint/internal/geo"
@@ -15,6 +17,7 @@ import (
 type Pipeline struct {
 	Coder *coder.Coder
 	Geo   *geo.Gazetteer // nil: no geolocation
+	wire  sync.Once
 }
 
 // New returns a pipeline with the embedded dictionaries and gazetteer.
@@ -28,6 +31,15 @@ func New() (*Pipeline, error) {
 
 // Process codes one article: its events with dates and places.
 func (p *Pipeline) Process(art event.Article) ([]event.Event, error) {
+	p.wire.Do(func() {
+		if p.Geo != nil && p.Coder.Places == nil {
+			// the coder asks the gazetteer whose country a targeted town is
+			p.Coder.Places = func(name string) (string, bool) {
+				pl, ok := p.Geo.Lookup(name, nil)
+				return pl.Country, ok && pl.Precision != geo.PrecCountry
+			}
+		}
+	})
 	sents := text.Sentences(art.Text)
 	evs := p.Coder.Code(art, sents)
 	if p.Geo != nil {
