@@ -23,6 +23,7 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	format := fs.String("input-format", "text", "text (split into sentences and words by Flashpoint) or conllu (keep its words and sentence breaks)")
+	evalRawPath := fs.String("eval-raw", "", "score parsing the raw text of a CoNLL-U `file` (its '# text' lines) against its trees, tokenisation and sentence splits included")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: flashpoint parse [--input-format text|conllu] [FILE|-]")
 		fmt.Fprintln(stderr, "\nWrites one CoNLL-U sentence per input sentence: UPOS, lemma, head and UD relation.")
@@ -35,6 +36,13 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return ExitOK
 		}
 		return ExitUsage
+	}
+	if *evalRawPath != "" {
+		if err := evalRaw(*evalRawPath, syntax.Default().NewParser(), stdout); err != nil {
+			fmt.Fprintln(stderr, "flashpoint parse:", err)
+			return ExitUsage
+		}
+		return ExitOK
 	}
 	if fs.NArg() > 1 {
 		fmt.Fprintf(stderr, "flashpoint parse: one input at a time, got %d\n", fs.NArg())
