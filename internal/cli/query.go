@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -34,6 +35,8 @@ func queryFlags(fs *cmdFlags) (*store.Filter, *string) {
 	fs.BoolVar(&f.Claimed, "claimed", false, "only claimed events")
 	fs.BoolVar(&f.Denied, "denied", false, "only denials / denied incidents")
 	fs.IntVar(&f.Limit, "limit", 0, "at most this many rows (0: all)")
+	fs.StringVar(&f.Background, "background", "", "background history: include, exclude or only "+
+		"(default: exclude for gdelt, plover and icews, which cannot mark it; include otherwise)")
 	return f, db
 }
 
@@ -50,6 +53,9 @@ func checkFilter(f *store.Filter) error {
 	}
 	if f.Limit < 0 {
 		return fmt.Errorf("--limit %d: want 0 (all) or more", f.Limit)
+	}
+	if f.Background != "" && !slices.Contains(store.BackgroundModes, f.Background) {
+		return fmt.Errorf("--background %q: want include, exclude or only", f.Background)
 	}
 	if f.Dyad != "" && f.Pair != "" {
 		return fmt.Errorf("--dyad and --pair: give one (--dyad is one way, --pair both ways)")
@@ -110,18 +116,22 @@ func runEvents(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fs.fail("%v", err)
 	}
+	if f.Background == "" && !output.SaysBackground(*format) {
+		f.Background = store.BackgroundExclude
+	}
 	ctx := context.Background()
 	st, ok := openRead(ctx, *db, stderr)
 	if !ok {
 		return ExitUsage
 	}
 	defer st.Close()
-	for se, err := range st.Events(ctx, *f) {
+	for x, err := range st.ExportEvents(ctx, *f) {
 		if err != nil {
 			fmt.Fprintln(stderr, "flashpoint:", err)
 			return ExitUsage
 		}
-		if err := w.Write(&se.Event); err != nil {
+		m := output.StoredMeta(x.URL, x.Publisher, x.Title, x.IngestedAt, x.Mentions, x.Sources, x.Articles)
+		if err := output.WriteWith(w, &x.Event, m); err != nil {
 			fmt.Fprintln(stderr, "flashpoint:", err)
 			return ExitUsage
 		}

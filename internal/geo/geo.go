@@ -77,6 +77,9 @@ type Gazetteer struct {
 	aliases atomic.Pointer[aliasTable]
 	// countries maps ISO-3 to the country's entry.
 	countries map[string]int32
+	// admin1Codes maps "ISO3|name" of a first-level division to its
+	// GeoNames admin1 code (for most countries the FIPS 10-4 code).
+	admin1Codes map[string]string
 }
 
 var (

@@ -57,7 +57,7 @@ func parseGazetteer(gz []byte) (*Gazetteer, error) {
 	text := string(raw)
 	raw = nil
 
-	g := &Gazetteer{countries: map[string]int32{}}
+	g := &Gazetteer{countries: map[string]int32{}, admin1Codes: map[string]string{}}
 	g.entries = make([]entry, 0, strings.Count(text, "\n"))
 	admins := map[string]int32{} // "ISO3.code" -> entry
 	type keyRef struct {
@@ -115,6 +115,7 @@ func parseGazetteer(gz []byte) (*Gazetteer, error) {
 		case "A":
 			e.kind = kAdmin1
 			admins[e.country+"."+cols[6]] = idx
+			g.admin1Codes[e.country+"|"+e.name] = cols[6]
 		case "P":
 			e.kind = kCity
 			if a, ok := admins[e.country+"."+cols[6]]; ok {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/flashpoint/flashpoint/internal/event"
+	"github.com/flashpoint/flashpoint/internal/geo"
 )
 
 // GDELT 2.0 event table: 61 tab-separated columns in the codebook's
@@ -29,7 +30,13 @@ func newGDELT(w io.Writer) Writer {
 	return &gdeltWriter{w: bufio.NewWriter(w), added: now().UTC().Format("20060102150405"), rec: make([]string, 0, 61)}
 }
 
-func (g *gdeltWriter) Write(e *event.Event) error {
+func (g *gdeltWriter) Write(e *event.Event) error { return g.WriteMeta(e, &Meta{}) }
+
+// WriteMeta writes one row. From the store, NumMentions, NumSources and
+// NumArticles are the incident's, DATEADDED is when the article was
+// ingested (stable across exports) and SOURCEURL its URL; without a
+// store they are 1, the export time and the article id.
+func (g *gdeltWriter) WriteMeta(e *event.Event, m *Meta) error {
 	r := g.rec[:0]
 	r = append(r, strconv.FormatInt(numericID(e.ID), 10))
 	if t, ok := eventDay(e.Date); ok {
@@ -48,12 +55,20 @@ func (g *gdeltWriter) Write(e *event.Event) error {
 	if len(base) > 3 {
 		base = base[:3]
 	}
+	one := func(n int) string { return strconv.Itoa(max(n, 1)) }
 	r = append(r, root, e.Code, base, e.Root, strconv.Itoa(e.QuadClass),
-		strconv.FormatFloat(e.Goldstein, 'f', 1, 64), "1", "1", "1", "0")
+		strconv.FormatFloat(e.Goldstein, 'f', 1, 64), one(m.Mentions), one(m.Sources), one(m.Articles), "0")
 	r = append(r, "0", "", "", "", "", "", "", "") // Actor1Geo: actors carry no place
 	r = append(r, "0", "", "", "", "", "", "", "") // Actor2Geo
 	r = gdeltGeo(r, e.Location)
-	r = append(r, g.added, clean(e.DocID))
+	added, url := g.added, e.DocID
+	if !m.Added.IsZero() {
+		added = m.Added.UTC().Format("20060102150405")
+	}
+	if m.URL != "" {
+		url = m.URL
+	}
+	r = append(r, added, clean(url))
 	g.rec = r
 	_, err := g.w.WriteString(strings.Join(r, "\t") + "\n")
 	return err
@@ -100,23 +115,53 @@ func gdeltGeo(r []string, l *event.Location) []string {
 		typ = "3"
 	}
 	f := fips(l.Country)
-	adm1 := f
-	if l.Admin1 != "" && f != "" {
-		adm1 = f + l.Admin1
+	// ADM1: FIPS country code + the division's code (GeoNames' admin1
+	// codes are FIPS 10-4 for most countries); the country code alone
+	// when the division is unknown.
+	adm1, division := f, ""
+	switch l.Precision {
+	case "admin1":
+		division = l.Name
+	case "city":
+		division = l.Admin1
 	}
+	if c := admin1Code(l.Country, division); c != "" && f != "" {
+		adm1 = f + c
+	}
+	// FullName as GDELT writes it: "City, ADM1, Country", "ADM1, Country"
+	// or "Country".
+	var parts []string
 	name := l.Name
 	if name == "" {
 		name = l.Text
 	}
-	if cn := countryName(l.Country); l.Precision != "country" && cn != "" && cn != name {
-		name += ", " + cn
+	if l.Precision == "city" {
+		parts = append(parts, name)
 	}
+	if division != "" {
+		parts = append(parts, division)
+	}
+	if cn := countryName(l.Country); cn != "" {
+		parts = append(parts, cn)
+	} else if l.Precision == "country" {
+		parts = append(parts, name)
+	}
+	name = strings.Join(parts, ", ")
 	feature := ""
 	if l.GeonameID != 0 {
 		feature = strconv.FormatInt(l.GeonameID, 10)
 	}
 	return append(r, typ, clean(name), f, adm1, "",
 		strconv.FormatFloat(l.Lat, 'f', 4, 64), strconv.FormatFloat(l.Lon, 'f', 4, 64), feature)
+}
+
+// admin1Code is the gazetteer's code of a division, "" when unknown.
+// Tests replace it to avoid loading the gazetteer.
+var admin1Code = func(iso3, name string) string {
+	if name == "" {
+		return ""
+	}
+	return geo.Default().Admin1Code(iso3, name)
 }
 
 func (g *gdeltWriter) Close() error { return g.w.Flush() }

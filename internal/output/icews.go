@@ -34,7 +34,10 @@ func (c *icewsWriter) writeHeader() error {
 	return err
 }
 
-func (c *icewsWriter) Write(e *event.Event) error {
+func (c *icewsWriter) Write(e *event.Event) error { return c.WriteMeta(e, &Meta{}) }
+
+// WriteMeta writes one row; the Publisher column is the article's source.
+func (c *icewsWriter) WriteMeta(e *event.Event, m *Meta) error {
 	if err := c.writeHeader(); err != nil {
 		return err
 	}
@@ -59,10 +62,10 @@ func (c *icewsWriter) Write(e *event.Event) error {
 	}
 	r := []string{
 		strconv.FormatInt(numericID(e.ID), 10), date,
-		e.Source.Text, strings.Join(sectorNames(e.Source), ","), countryName(e.Source.Country),
-		codeLabel(e.Code), e.Code, strconv.FormatFloat(e.Goldstein, 'f', 1, 64),
-		e.Target.Text, strings.Join(sectorNames(e.Target), ","), countryName(e.Target.Country),
-		e.DocID, strconv.Itoa(e.SentenceIndex + 1), "",
+		icewsName(e.Source), strings.Join(sectorNames(e.Source), ","), countryName(e.Source.Country),
+		sentenceCase(codeLabel(e.Code)), e.Code, strconv.FormatFloat(e.Goldstein, 'f', 1, 64),
+		icewsName(e.Target), strings.Join(sectorNames(e.Target), ","), countryName(e.Target.Country),
+		e.DocID, strconv.Itoa(e.SentenceIndex + 1), m.Publisher,
 		city, "", province, country, lat, lon,
 	}
 	for i := range r {
@@ -78,4 +81,38 @@ func (c *icewsWriter) Close() error {
 		return err
 	}
 	return c.w.Flush()
+}
+
+// icewsName is the canonical name ICEWS gives an actor: the country for
+// a state as a whole, "Sector (Country)" for a part of it
+// ("Government (Pakistan)", "Military (Armenia)"), and for an
+// organisation the words that named it.
+func icewsName(a event.Actor) string {
+	if isOrg(a.Country) || a.Country == "" {
+		return a.Text
+	}
+	country := countryName(a.Country)
+	for _, r := range roleCodes(a) {
+		if n, ok := icewsSectors[r]; ok {
+			return n + " (" + country + ")"
+		}
+		if n, ok := sectors[r]; ok {
+			return n + " (" + country + ")"
+		}
+	}
+	return country
+}
+
+// icewsSectors are the generic actor names ICEWS uses where they differ
+// from the sector names.
+var icewsSectors = map[string]string{"CVL": "Citizen", "COP": "Police", "REB": "Insurgents", "OPP": "Opposition",
+	"LEG": "Legislature", "JUD": "Judiciary", "MED": "Media", "BUS": "Business"}
+
+// sentenceCase capitalises the first letter, as ICEWS writes its event
+// texts ("Use conventional military force").
+func sentenceCase(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
 }

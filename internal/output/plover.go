@@ -5,54 +5,84 @@ import (
 	"encoding/json"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/flashpoint/flashpoint/internal/event"
 )
 
-// PLOVER JSONL with POLECAT's field names, one event per line. The
-// field-by-field mapping is in docs/store.md ("Exports").
+// PLOVER JSONL, one event per line, with the field names of the PLOVER
+// manual's JSON tables (PLOVER JSON, entity, location, text and
+// citation objects). Event type, mode and context come from the
+// official CAMEO to PLOVER table (plover_table.go). Fields the manual
+// does not define but invites ("providers should feel free to include
+// named fields beyond those provided here") are marked below.
 
 func init() { register("plover", newPLOVER) }
 
-// ploverEvent is one record. Field order follows POLECAT's data
-// dictionary: event, actors, location, provenance.
 type ploverEvent struct {
-	ID             string   `json:"id"`
-	EventDate      string   `json:"event_date"`
-	DatePrecision  string   `json:"date_precision"`
-	EventType      string   `json:"event_type"`
-	Mode           string   `json:"mode"`
-	Context        []string `json:"context"`
-	EventIntensity float64  `json:"event_intensity"`
-	QuadCode       int      `json:"quad_code"`
-	CAMEOCode      string   `json:"cameo_code"`
+	ID         string         `json:"id"`
+	Date       string         `json:"date"` // YYYY-MM-DD; a coarser date is its first day
+	Actor      []ploverEntity `json:"actor"`
+	Recipient  []ploverEntity `json:"recipient,omitempty"`
+	Event      []string       `json:"event"`
+	Mode       []string       `json:"mode"`
+	Context    []string       `json:"context"`
+	EventLoc   *ploverLoc     `json:"event_loc,omitempty"`
+	EventText  []string       `json:"event_text"`
+	QuadCode   int            `json:"quad_code"`
+	EventScale float64        `json:"event_scale"` // Goldstein
+	Text       string         `json:"text"`
+	TextInfo   ploverTextInfo `json:"text_info"`
+	CiteInfo   ploverCite     `json:"cite_info"`
+	Coder      string         `json:"coder"`
+	CodedDate  string         `json:"coded_date,omitempty"`
 
-	Actor            string   `json:"actor"`
-	ActorRaw         string   `json:"actor_name_raw"`
-	ActorCountry     string   `json:"actor_country"`
-	ActorRole        string   `json:"actor_role"`
-	ActorSectors     []string `json:"actor_sectors"`
-	Recipient        string   `json:"recipient"`
-	RecipientRaw     string   `json:"recipient_name_raw"`
-	RecipientCountry string   `json:"recipient_country"`
-	RecipientRole    string   `json:"recipient_role"`
-	RecipientSectors []string `json:"recipient_sectors"`
+	// Extensions: the precision of Date, the CAMEO code, and how the
+	// text puts the event.
+	DatePrecision string   `json:"date_precision,omitempty"`
+	Background    bool     `json:"background"`
+	CAMEOCode     string   `json:"cameo_code"`
+	Assertion     string   `json:"assertion,omitempty"`
+	Confidence    *float64 `json:"confidence,omitempty"`
+	ClaimedBy     *string  `json:"claimed_by,omitempty"`
+	Denies        *string  `json:"denies,omitempty"`
+}
 
-	Placename  string   `json:"placename"`
-	City       string   `json:"city"`
-	Province   string   `json:"province"`
-	Country    string   `json:"country"`
-	Latitude   *float64 `json:"latitude"`
-	Longitude  *float64 `json:"longitude"`
-	GeonamesID int64    `json:"geonames_id,omitempty"`
-	Feature    string   `json:"feature_type"`
+// ploverEntity is the manual's entity object.
+type ploverEntity struct {
+	Code       string `json:"code"`             // 3-character country or organisation type
+	Sector     string `json:"sector,omitempty"` // 3 or 6 characters: GOV, GOVMIL
+	EntityText string `json:"entity_text"`
+	CAMEO      string `json:"cameo_actor"` // extension: the full CAMEO actor code
+}
 
-	StoryID    string  `json:"story_id"`
-	SentenceID int     `json:"sentence_id"`
-	SourceText string  `json:"source_text"`
-	Trigger    string  `json:"trigger"`
-	ClaimedBy  *string `json:"claimed_by"`
-	Denies     *string `json:"denies"`
+// ploverLoc is the manual's location object.
+type ploverLoc struct {
+	ExtractedPlace string  `json:"extracted_place"`
+	ResolvedPlace  string  `json:"resolved_place"`
+	GeonameID      int64   `json:"geonameid,omitempty"`
+	Lat            float64 `json:"lat"`
+	Lon            float64 `json:"lon"`
+	City           string  `json:"city,omitempty"`
+	Province       string  `json:"province,omitempty"`
+	Country        string  `json:"country,omitempty"`
+	CountryCode    string  `json:"country_code"`
+	Resolution     int     `json:"resolution"` // 4 city, 2 province, 1 country
+}
+
+type ploverTextInfo struct {
+	Sequence int `json:"sequence"` // 0-based sentence number
+	Start    int `json:"start"`    // trigger, in characters of the sentence
+	End      int `json:"end"`
+}
+
+type ploverCite struct {
+	Citation    string `json:"citation"` // the article id
+	URL         string `json:"url,omitempty"`
+	Title       string `json:"title,omitempty"`
+	Publication string `json:"publication,omitempty"`
+	Language    string `json:"language"`
+	Codebook    string `json:"codebook"`
 }
 
 type ploverWriter struct {
@@ -67,43 +97,64 @@ func newPLOVER(w io.Writer) Writer {
 	return &ploverWriter{w: b, enc: enc}
 }
 
-func (p *ploverWriter) Write(e *event.Event) error {
+func (p *ploverWriter) Write(e *event.Event) error { return p.WriteMeta(e, &Meta{}) }
+
+func (p *ploverWriter) WriteMeta(ev *event.Event, m *Meta) error {
+	e := Public(ev)
 	r := ploverEvent{
-		ID: e.ID, EventDate: e.Date, DatePrecision: e.DatePrecision,
-		EventType: strings.ToUpper(e.Plover), Mode: strings.ToLower(e.PloverMode), Context: []string{},
-		EventIntensity: e.Goldstein, QuadCode: e.QuadClass, CAMEOCode: e.Code,
-		Actor: e.Source.Code, ActorRaw: e.Source.Text, ActorCountry: e.Source.Country,
-		ActorSectors: nonNil(sectorNames(e.Source)),
-		Recipient:    e.Target.Code, RecipientRaw: e.Target.Text, RecipientCountry: e.Target.Country,
-		RecipientSectors: nonNil(sectorNames(e.Target)),
-		StoryID:          e.DocID, SentenceID: e.SentenceIndex, SourceText: e.Sentence, Trigger: e.Trigger.Text,
-		ClaimedBy: e.ClaimedBy, Denies: e.Denies,
+		ID: e.ID, Actor: []ploverEntity{ploverActor(e.Source)},
+		Event: []string{strings.ToUpper(e.Plover)}, Mode: []string{}, Context: []string{},
+		EventText: []string{e.Trigger.Text}, QuadCode: e.QuadClass, EventScale: e.Goldstein,
+		Text: e.Sentence, TextInfo: ploverTextInfo{e.SentenceIndex, e.Trigger.Start, e.Trigger.End},
+		CiteInfo: ploverCite{Citation: e.DocID, URL: m.URL, Title: m.Title, Publication: m.Publisher,
+			Language: "en", Codebook: "CAMEO2PLOVER-2021"},
+		Coder: "flashpoint", DatePrecision: e.DatePrecision, Background: e.Background, CAMEOCode: e.Code,
+		Assertion: e.Assertion, ClaimedBy: e.ClaimedBy, Denies: e.Denies,
 	}
-	if s := r.ActorSectors; len(s) > 0 {
-		r.ActorRole = s[0]
+	if e.Confidence > 0 {
+		c := e.Confidence
+		r.Confidence = &c
 	}
-	if s := r.RecipientSectors; len(s) > 0 {
-		r.RecipientRole = s[0]
+	if t, ok := eventDay(e.Date); ok {
+		r.Date = t.Format(time.DateOnly)
+	}
+	if !m.Added.IsZero() {
+		r.CodedDate = m.Added.UTC().Format(time.DateOnly)
+	}
+	if e.Target.Code != "" {
+		r.Recipient = []ploverEntity{ploverActor(e.Target)}
+	}
+	if c, ok := ploverOf(e.Code); ok {
+		r.Event[0] = c.Type
+		if c.Mode != "" {
+			r.Mode = append(r.Mode, c.Mode)
+		}
+		r.Context = append(r.Context, c.Contexts...)
 	}
 	if l := e.Location; l != nil {
-		r.Placename, r.Country, r.GeonamesID, r.Feature = l.Text, l.Country, l.GeonameID, l.Precision
+		loc := &ploverLoc{ExtractedPlace: l.Text, ResolvedPlace: l.Name, GeonameID: l.GeonameID,
+			Lat: l.Lat, Lon: l.Lon, Country: countryName(l.Country), CountryCode: l.Country, Resolution: 1}
 		switch l.Precision {
 		case "city":
-			r.City, r.Province = l.Name, l.Admin1
+			loc.City, loc.Province, loc.Resolution = l.Name, l.Admin1, 4
 		case "admin1":
-			r.Province = l.Name
+			loc.Province, loc.Resolution = l.Name, 2
 		}
-		lat, lon := l.Lat, l.Lon
-		r.Latitude, r.Longitude = &lat, &lon
+		r.EventLoc = loc
 	}
 	return p.enc.Encode(&r)
 }
 
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
+func ploverActor(a event.Actor) ploverEntity {
+	roles := roleCodes(a)
+	if isOrg(a.Country) && len(roles) > 0 {
+		roles = roles[1:] // IGOUNO: the organisation's own code is no sector
 	}
-	return s
+	sector := strings.Join(roles, "")
+	if len(sector) > 6 {
+		sector = sector[:6]
+	}
+	return ploverEntity{Code: a.Country, Sector: sector, EntityText: a.Text, CAMEO: a.Code}
 }
 
 func (p *ploverWriter) Close() error { return p.w.Flush() }

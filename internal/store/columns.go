@@ -63,9 +63,9 @@ func eventArgs(e *event.Event, docID string, incident int64) []any {
 		e.SentenceIndex, e.Sentence, e.Trigger.Text, e.Trigger.Start, e.Trigger.End, inc)
 }
 
-// scanEvent reads one row of eventColumns into an Event and returns
-// the row's incident id (0 when none).
-func scanEvent(rows *sql.Rows) (event.Event, int64, error) {
+// scanEvent reads one row of eventColumns, then into after (if any),
+// and returns the Event and the row's incident id (0 when none).
+func scanEvent(rows *sql.Rows, after ...any) (event.Event, int64, error) {
 	var (
 		e                            event.Event
 		locText, locName, locCountry sql.NullString
@@ -75,7 +75,7 @@ func scanEvent(rows *sql.Rows) (event.Event, int64, error) {
 		claimed, denies              sql.NullString
 		incident                     sql.NullInt64
 	)
-	err := rows.Scan(
+	err := rows.Scan(append([]any{
 		&e.ID, &e.DocID,
 		&e.Source.Code, &e.Source.Country, &e.Source.Text, &e.Source.Start, &e.Source.End,
 		&e.Target.Code, &e.Target.Country, &e.Target.Text, &e.Target.Start, &e.Target.End,
@@ -85,7 +85,7 @@ func scanEvent(rows *sql.Rows) (event.Event, int64, error) {
 		&claimed, &denies,
 		&e.SentenceIndex, &e.Sentence, &e.Trigger.Text, &e.Trigger.Start, &e.Trigger.End,
 		&incident,
-	)
+	}, after...)...)
 	if err != nil {
 		return e, 0, err
 	}
