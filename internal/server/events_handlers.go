@@ -46,11 +46,21 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, err error) bool 
 	return true
 }
 
-// listEvents: GET /api/v1/events?filters&incident=&cursor=&limit=
+// listEvents: GET /api/v1/events?filters&incident=&cursor=&limit=&format=
 func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) {
-	p := newParams(r.URL, append(filterNames, "incident", "cursor", "limit")...)
+	p := newParams(r.URL, append(filterNames, "incident", "cursor", "limit", "format")...)
 	f, pair := p.filter()
 	f.Incident = int64(p.intIn("incident", 1, 1<<62, 0))
+	if format := p.oneOf("format", "json", "csv", "jsonl", "gdelt", "plover"); format != "json" {
+		f.Limit = p.intIn("limit", 1, MaxDownload, DefaultDownload)
+		if pair {
+			f.Pair, f.Dyad = f.Dyad, ""
+		}
+		if !s.answer(w, r, p.err) {
+			s.downloadEvents(w, r, f, format)
+		}
+		return
+	}
 	pg := p.page(s.cfg.MaxPage)
 	pg.Pair = pair
 	if s.answer(w, r, p.err) {

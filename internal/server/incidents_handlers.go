@@ -16,10 +16,20 @@ type incidentWithEvents struct {
 // maxExpand bounds the page size when each incident brings its events.
 const maxExpand = 100
 
-// listIncidents: GET /api/v1/incidents?filters&cursor=&limit=&expand=events
+// listIncidents: GET /api/v1/incidents?filters&cursor=&limit=&expand=events&format=
 func (s *Server) listIncidents(w http.ResponseWriter, r *http.Request) {
-	p := newParams(r.URL, append(filterNames, "cursor", "limit", "expand")...)
+	p := newParams(r.URL, append(filterNames, "cursor", "limit", "expand", "format")...)
 	f, pair := p.filter()
+	if format := p.oneOf("format", "json", "csv", "jsonl"); format != "json" {
+		f.Limit = p.intIn("limit", 1, MaxDownload, DefaultDownload)
+		if pair {
+			f.Pair, f.Dyad = f.Dyad, ""
+		}
+		if !s.answer(w, r, p.err) {
+			s.downloadIncidents(w, r, f, format)
+		}
+		return
+	}
 	expand := p.oneOf("expand", "", "events") == "events"
 	max := s.cfg.MaxPage
 	if expand {
@@ -82,8 +92,12 @@ func (s *Server) getIncident(w http.ResponseWriter, r *http.Request) {
 
 // listPoints: GET /api/v1/points?filters&limit= — located incidents for the map.
 func (s *Server) listPoints(w http.ResponseWriter, r *http.Request) {
-	p := newParams(r.URL, append(filterNames[:0:0], "actor", "dyad", "code", "root", "quad", "country", "since", "until", "claimed", "denied", "limit")...)
+	p := newParams(r.URL, append(filterNames[:0:0], "actor", "dyad", "code", "root", "quad", "country", "since", "until", "claimed", "denied", "background", "limit")...)
 	f, _ := p.filter()
+	if f.Background == "" {
+		// a map shows where things happen now; history is asked for
+		f.Background = store.BackgroundExclude
+	}
 	limit := p.intIn("limit", 1, 5000, 2000)
 	if s.answer(w, r, p.err) {
 		return

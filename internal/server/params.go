@@ -163,11 +163,12 @@ func isCode(s string) bool {
 }
 
 // filterNames are the query parameters of the event and incident filters.
-var filterNames = []string{"actor", "dyad", "pair", "code", "root", "quad", "country", "since", "until", "claimed", "denied"}
+var filterNames = []string{"actor", "dyad", "pair", "code", "root", "quad", "country", "since", "until", "claimed", "denied", "background"}
 
 // filter reads the CLI's filters: actor, dyad (directed; pair=true
 // makes it undirected), code, root, quad, country, since, until,
-// claimed, denied.
+// claimed, denied, background (include, exclude, only; absent: the
+// caller's default).
 func (p *params) filter() (store.Filter, bool) {
 	f := store.Filter{
 		Actor:     p.code("actor", 15),
@@ -179,6 +180,9 @@ func (p *params) filter() (store.Filter, bool) {
 		Until:     p.date("until"),
 		Claimed:   p.boolean("claimed"),
 		Denied:    p.boolean("denied"),
+	}
+	if p.q.Has("background") {
+		f.Background = p.oneOf("background", store.BackgroundModes...)
 	}
 	if r := p.str("root"); r != "" {
 		if len(r) != 2 || strings.Trim(r, "0123456789") != "" {
