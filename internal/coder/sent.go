@@ -63,6 +63,7 @@ type sent struct {
 	lastTarget []ref
 	tree       *tree           // nil when the sentence was not parsed
 	present    map[string]bool // the sentence's lower-cased words, built on demand
+	mask       verbs.Mask      // and their hashes
 	// adjuncts maps a token that opens an adverbial of a verb ("on
 	// Monday", "again") to the token after it; -1 elsewhere. Pattern
 	// words after a trigger may step over them.
@@ -83,8 +84,8 @@ func (sc *sent) importedCandidate(p *verbs.Pattern, i int) bool {
 	if pos := t.pos(w); p.Head == 0 && pos != syntax.VERB || desireVerbs[t.lemma(w)] {
 		return false
 	}
-	for _, e := range p.Elems[1:] {
-		if e.Kind == verbs.Lit && !sc.anyPresent(e) {
+	for k := 1; k < len(p.Elems); k++ {
+		if e := &p.Elems[k]; e.Kind == verbs.Lit && !sc.anyPresent(e) {
 			return false
 		}
 	}
@@ -92,26 +93,30 @@ func (sc *sent) importedCandidate(p *verbs.Pattern, i int) bool {
 }
 
 // anyPresent reports whether one of the element's words, or the first
-// word of one of its phrases, is a word of the sentence. It walks the
-// smaller side: the sentence's words or the element's alternatives.
-func (sc *sent) anyPresent(e verbs.Elem) bool {
+// word of one of its phrases, is a word of the sentence: a mask test
+// first, then the smaller side is walked.
+func (sc *sent) anyPresent(e *verbs.Elem) bool {
 	if sc.present == nil {
 		sc.present = make(map[string]bool, len(sc.lower))
 		for _, w := range sc.lower {
 			sc.present[w] = true
+			sc.mask.Add(w)
 		}
 	}
-	if len(e.Words) < len(sc.lower) {
-		for w := range e.Words {
+	if !e.Mask.Meets(&sc.mask) {
+		return false
+	}
+	if len(e.Alts) < len(sc.lower) {
+		for _, w := range e.Alts {
 			if sc.present[w] {
 				return true
 			}
 		}
-	} else {
-		for _, w := range sc.lower {
-			if e.Words[w] {
-				return true
-			}
+		return false
+	}
+	for _, w := range sc.lower {
+		if e.Words[w] {
+			return true
 		}
 	}
 	for _, seq := range e.Phrases {

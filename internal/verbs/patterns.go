@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 )
 
@@ -14,6 +15,29 @@ type Elem struct {
 	// Phrases are multi-word alternatives, written joined by "_" in the
 	// pattern file ("small_arms|gunfire"); each is a token sequence.
 	Phrases [][]string
+	// Alts lists Words and the first word of each phrase, and Mask is
+	// their WordMask: a matcher can tell cheaply that a sentence holds
+	// none of them.
+	Alts []string
+	Mask Mask
+}
+
+// Mask is a 256-bit set of word hashes: a Bloom filter with one hash.
+type Mask [4]uint64
+
+// Add puts w in the mask.
+func (m *Mask) Add(w string) {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	m[h>>6&3] |= 1 << (h & 63)
+}
+
+// Meets reports whether the two masks share a bit: false means no word
+// of one is in the other.
+func (m *Mask) Meets(o *Mask) bool {
+	return m[0]&o[0]|m[1]&o[1]|m[2]&o[2]|m[3]&o[3] != 0
 }
 
 // ElemKind says what an element matches.
@@ -250,6 +274,16 @@ func litElem(f string, cache map[string]litCache) (Elem, bool, error) {
 		default:
 			e.Words[strings.ToLower(alt)] = true
 		}
+	}
+	for w := range e.Words {
+		e.Alts = append(e.Alts, w)
+	}
+	for _, seq := range e.Phrases {
+		e.Alts = append(e.Alts, seq[0])
+	}
+	sort.Strings(e.Alts)
+	for _, w := range e.Alts {
+		e.Mask.Add(w)
 	}
 	cache[f] = litCache{e, verb}
 	return e, verb, nil
