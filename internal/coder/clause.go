@@ -170,7 +170,7 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 		}
 	}
 	sc.treeArgs(a, prev)
-	a.unconfirmed = m.p.Imported && (!(a.treeSrc && a.treeTgt) || sc.tree.rel(sc.tree.word(m.head)) == relAcl)
+	a.unconfirmed = m.p.Imported && (!(a.treeSrc && a.treeTgt) || !sc.tree.asserted(sc.tree.word(m.head)))
 	if len(a.tgt) == 0 && len(a.src) > 0 && !m.p.Has("notarget") {
 		// "kidnapped the father of…", "killed 20 people": people named
 		// by a pattern word are civilians of the source's country

@@ -37,6 +37,7 @@ var (
 	relOblTmod     = mustRel("obl:tmod")
 	relOblNpmod    = mustRel("obl:npmod")
 	relPunct       = mustRel("punct")
+	relParataxis   = mustRel("parataxis")
 	relMark        = mustRel("mark")
 	relCase        = mustRel("case")
 	relCompound    = mustRel("compound")
@@ -314,4 +315,23 @@ func (t *tree) nameSpan(w int) (int, int) {
 // "bomb", "besiege", "blockade").
 func (t *tree) placeAimed(w int) bool {
 	return placeVerbs[t.lemma(w)]
+}
+
+// asserted reports whether the predicate w is in a clause the sentence
+// asserts: the main clause, a coordinated one, what a speaker says
+// (ccomp, parataxis) or a complement of those (xcomp: "started
+// supporting"). Adverbial, relative and participial clauses ("to prevent
+// ISIS from…", "which had been agreed", "a group linked to") give
+// circumstances and descriptions; the field's broad dictionary is
+// trusted only for what is asserted.
+func (t *tree) asserted(w int) bool {
+	for hops := 0; w >= 0 && hops < 8; hops++ {
+		switch t.rel(w) {
+		case relConj, relCcomp, relXcomp, relParataxis:
+			w = t.head(w)
+			continue
+		}
+		return t.head(w) < 0
+	}
+	return false
 }
