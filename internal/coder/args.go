@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"github.com/flashpoint/flashpoint/internal/actors"
 	"github.com/flashpoint/flashpoint/internal/syntax"
 )
 
@@ -214,6 +215,9 @@ func (sc *sent) treeObject(v int) []ref {
 	if p := sc.placeTarget(v); len(p) > 0 {
 		return p
 	}
+	if p := sc.personTarget(v); len(p) > 0 {
+		return p
+	}
 	for _, o := range t.children(nil, v, relObl) {
 		c := t.caseWord(o, sc.lower)
 		if c == "" || locatives[c] || nonTarget[c] {
@@ -302,4 +306,42 @@ func (sc *sent) placeTarget(v int) []ref {
 		return nil
 	}
 	return []ref{{code: c, start: t.tok(lo), end: t.tok(hi) + 1, explain: []string{"place \"" + name + "\" → " + c + " (gazetteer)"}}}
+}
+
+// personTarget codes the private person a coercive act or an attack is
+// aimed at ("police arrested a suspect", "gunmen shot a man", "a court
+// sentenced Ahmed Ali") as a civilian of the acting state's country: the
+// object is a person noun of the personNouns class or a proper name no
+// dictionary knows. Coercion and violence only: "met a man" is no event.
+func (sc *sent) personTarget(v int) []ref {
+	t := sc.tree
+	if !coerciveVerbs[t.lemma(v)] || len(sc.refs) == 0 {
+		return nil
+	}
+	o := t.child(v, relObj)
+	if o < 0 || sc.refAt[t.tok(o)] >= 0 {
+		return nil
+	}
+	switch {
+	case t.pos(o) == syntax.NOUN && personNouns[t.lemma(o)]:
+	case t.pos(o) == syntax.PROPN && t.child(o, relFlat) >= 0:
+		// a full name ("Ahmed Ali"); a lone capitalised word may be a place
+	default:
+		return nil
+	}
+	subj, _ := t.subject(v, sc.lower)
+	if subj < 0 {
+		return nil
+	}
+	src := sc.actorsOf(subj)
+	if len(src) == 0 {
+		return nil
+	}
+	c := actors.CountryOf(src[0].code)
+	if len(c) != 3 || c == "IGO" || c == "NGO" {
+		return nil
+	}
+	lo, hi := t.nameSpan(o)
+	return []ref{{code: c + "CVL", start: t.tok(lo), end: t.tok(hi) + 1, context: true,
+		explain: []string{"person \"" + sc.span(t.tok(lo), t.tok(hi)+1) + "\" → " + c + "CVL (the actor's country)"}}}
 }

@@ -30,7 +30,7 @@ var wordClassNames = []string{
 	"locatives", "pairNouns", "nonTarget", "peopleRole", "subordinators", "clauseOpeners",
 	"relatives", "peopleNouns", "reasonPreps", "absolutes", "directions", "weapons", "stateRoles",
 	"speakingNouns", "asNotClause", "reflexives", "complementMarkers", "responseNouns",
-	"agentMarkers", "ofMarkers", "affiliations", "desireVerbs", "cancelVerbs", "timeNouns", "auxFutures", "vowVerbs", "placeVerbs",
+	"agentMarkers", "ofMarkers", "affiliations", "desireVerbs", "cancelVerbs", "timeNouns", "auxFutures", "vowVerbs", "placeVerbs", "coerciveVerbs", "personNouns",
 }
 
 // wordClasses is words.txt parsed during package initialisation; the file is
@@ -88,6 +88,8 @@ var (
 	auxFutures         = wordClass("auxFutures")
 	vowVerbs           = wordClass("vowVerbs")
 	placeVerbs         = wordClass("placeVerbs")
+	coerciveVerbs      = wordClass("coerciveVerbs")
+	personNouns        = wordClass("personNouns")
 	directions         = wordClass("directions")
 	weapons            = wordClass("weapons")
 	stateRoles         = wordClass("stateRoles")
