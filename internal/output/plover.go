@@ -3,6 +3,7 @@ package output
 import (
 	"bufio"
 	"encoding/json"
+	"github.com/flashpoint/flashpoint/internal/verbs"
 	"io"
 	"strings"
 	"time"
@@ -124,7 +125,7 @@ func (p *ploverWriter) WriteMeta(ev *event.Event, m *Meta) error {
 	if e.Target.Code != "" {
 		r.Recipient = []ploverEntity{ploverActor(e.Target)}
 	}
-	if c, ok := ploverOf(e.Code); ok {
+	if c, ok := verbs.PloverOf(e.Code); ok {
 		r.Event[0] = c.Type
 		if c.Mode != "" {
 			r.Mode = append(r.Mode, c.Mode)

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"github.com/flashpoint/flashpoint/internal/verbs"
 	"os"
 	"regexp"
 	"strconv"
@@ -126,7 +127,7 @@ func TestPLOVERManualReader(t *testing.T) {
 			fields[obj][n] = true
 		}
 	}
-	table, err := os.ReadFile("data/cameo2plover.txt")
+	table, err := os.ReadFile("../verbs/data/cameo2plover.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,12 +206,12 @@ func TestPLOVERTable(t *testing.T) {
 		{"1124", "ACCUSE", "allege", "military,legal"},
 		{"0874", "RETREAT", "disarm", "military"},
 	} {
-		c, ok := ploverOf(tc.code)
+		c, ok := verbs.PloverOf(tc.code)
 		if !ok || c.Type != tc.typ || c.Mode != tc.mode || strings.Join(c.Contexts, ",") != tc.context {
-			t.Errorf("ploverOf(%s) = %+v %v, want %s %q %q", tc.code, c, ok, tc.typ, tc.mode, tc.context)
+			t.Errorf("verbs.PloverOf(%s) = %+v %v, want %s %q %q", tc.code, c, ok, tc.typ, tc.mode, tc.context)
 		}
 	}
-	if _, ok := ploverOf("010"); ok {
+	if _, ok := verbs.PloverOf("010"); ok {
 		t.Errorf("010 is not in the table")
 	}
 }

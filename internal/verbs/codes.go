@@ -99,9 +99,10 @@ func ParseCodes(name string, r io.Reader) (*Codes, error) {
 		} else {
 			return nil, fmt.Errorf("%s:%d: no Goldstein value and no parent to inherit from", name, n)
 		}
-		if f[2] != "" {
+		switch {
+		case f[2] != "":
 			e.Plover, e.PloverMode, _ = strings.Cut(f[2], ":")
-		} else if hasParent {
+		case hasParent:
 			e.Plover, e.PloverMode = parent.Plover, parent.PloverMode
 		}
 		if _, dup := c.byCode[e.Code]; dup {

@@ -1,4 +1,4 @@
-package output
+package verbs
 
 import (
 	_ "embed"
@@ -13,7 +13,8 @@ import (
 //go:embed data/cameo2plover.txt
 var cameo2plover string
 
-type ploverClass struct {
+// PloverClass is a CAMEO code's PLOVER type, mode and contexts.
+type PloverClass struct {
 	Type     string
 	Mode     string   // "" when the table gives none
 	Contexts []string // nil when none
@@ -21,11 +22,11 @@ type ploverClass struct {
 
 var (
 	ploverOnce  sync.Once
-	ploverTable map[string]ploverClass
+	ploverTable map[string]PloverClass
 )
 
 func loadPloverTable() {
-	ploverTable = map[string]ploverClass{}
+	ploverTable = map[string]PloverClass{}
 	for _, line := range strings.Split(cameo2plover, "\n") {
 		line, _, _ = strings.Cut(line, "#")
 		code, rest, ok := strings.Cut(strings.TrimSpace(line), ":")
@@ -36,7 +37,7 @@ func loadPloverTable() {
 		for len(f) < 3 {
 			f = append(f, "")
 		}
-		c := ploverClass{Type: strings.ToUpper(strings.TrimSpace(f[0])), Mode: strings.ToLower(strings.TrimSpace(f[1]))}
+		c := PloverClass{Type: strings.ToUpper(strings.TrimSpace(f[0])), Mode: strings.ToLower(strings.TrimSpace(f[1]))}
 		for _, x := range strings.Split(f[2], ";") {
 			if x = strings.ToLower(strings.TrimSpace(x)); x != "" {
 				c.Contexts = append(c.Contexts, x)
@@ -50,10 +51,10 @@ func loadPloverTable() {
 	}
 }
 
-// ploverOf classifies a CAMEO code by the official table: the code,
+// PloverOf classifies a CAMEO code by the official table: the code,
 // else its three-digit base, else its root. ok is false for codes the
 // table does not cover (01x and 02x statements and appeals).
-func ploverOf(code string) (ploverClass, bool) {
+func PloverOf(code string) (PloverClass, bool) {
 	ploverOnce.Do(loadPloverTable)
 	for _, n := range []int{len(code), 3, 2} {
 		if n <= len(code) {
@@ -62,5 +63,5 @@ func ploverOf(code string) (ploverClass, bool) {
 			}
 		}
 	}
-	return ploverClass{}, false
+	return PloverClass{}, false
 }
