@@ -46,6 +46,13 @@ type Entry struct {
 	words []string
 	exact []bool
 	upper []bool
+	// outside stands for a dated named entry on dates outside its range:
+	// the same person out of office is still of the same country ("Bush"
+	// in 2000 is USA, not USAGOV); nil for undated entries.
+	outside *Entry
+	// outOfOffice marks such a stand-in: it ranks below every entry that
+	// is valid on the date
+	outOfOffice bool
 }
 
 // ValidOn reports whether the entry applies on an article date.
@@ -251,4 +258,12 @@ func (d *Dict) add(e *Entry) {
 		n = next
 	}
 	n.entries = append(n.entries, e)
+	if e.Kind == Named && (e.From != "" || e.To != "") && len(CountryOf(e.Code)) == 3 && CountryOf(e.Code) != e.Code {
+		out := *e
+		out.Code = CountryOf(e.Code)
+		out.From, out.To = "", ""
+		out.Src = e.Src + " (out of office: country only)"
+		out.outOfOffice = true
+		e.outside = &out
+	}
 }

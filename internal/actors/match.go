@@ -38,7 +38,13 @@ func (d *Dict) longest(toks []text.Token, i int, date string) (Mention, bool) {
 			break
 		}
 		for _, e := range n.entries {
-			if e.ValidOn(date) && e.accepts(toks[i:j+1]) && (!found || j+1 > best.End || rank(e) > rank(best.Entry)) {
+			if !e.ValidOn(date) {
+				if e.outside == nil {
+					continue
+				}
+				e = e.outside
+			}
+			if e.accepts(toks[i:j+1]) && (!found || j+1 > best.End || rank(e) > rank(best.Entry)) {
 				best = Mention{Start: i, End: j + 1, Entry: e}
 				found = true
 			}
@@ -53,6 +59,9 @@ func rank(e *Entry) int {
 	r := map[Kind]int{Named: 5, Country: 4, Capital: 3, Demonym: 2, Agent: 1, Modifier: 0}[e.Kind] * 2
 	if e.From != "" || e.To != "" {
 		r++
+	}
+	if e.outOfOffice {
+		r -= 20 // whoever holds the office now wins the same words
 	}
 	return r
 }
