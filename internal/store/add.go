@@ -22,7 +22,7 @@ func (b *Batch) add(p *pipe, a *event.Article, fp Fingerprint, events []event.Ev
 	day, dateErr := time.Parse(time.DateOnly, a.Date)
 	var near []nearCandidate
 	l := newLinker(a)
-	if dateErr == nil {
+	if dateErr == nil && !fp.Short {
 		lo := day.AddDate(0, 0, -3).Format(time.DateOnly)
 		hi := day.AddDate(0, 0, 3).Format(time.DateOnly)
 		bl := blocks(fp.SimHash)
@@ -36,6 +36,8 @@ func (b *Batch) add(p *pipe, a *event.Article, fp Fingerprint, events []event.Ev
 			}
 			return nil
 		}, bl[0], lo, hi, bl[1], lo, hi, bl[2], lo, hi, bl[3], lo, hi)
+	}
+	if dateErr == nil {
 		l.queueReads(p, events)
 	}
 	if err := p.run(); err != nil {
@@ -79,7 +81,7 @@ func (b *Batch) add(p *pipe, a *event.Article, fp Fingerprint, events []event.Ev
 	}
 
 	w := b.pipe()
-	bl := blocks(fp.SimHash)
+	bl := fp.storedBlocks()
 	w.exec("insertArticle", "store: article "+a.ID, a.ID, a.Date, a.Title, a.URL, a.Source,
 		fp.Hash, int64(fp.SimHash), bl[0], bl[1], bl[2], bl[3], dupOf, b.now)
 	w.exec("insertText", "store: article "+a.ID+" text", a.ID, a.Text)
