@@ -1,6 +1,8 @@
 package server
 
 import (
+	"context"
+	"fmt"
 	"net/http"
 
 	"github.com/flashpoint/flashpoint/internal/tension"
@@ -35,14 +37,20 @@ func (s *Server) listDyads(w http.ResponseWriter, r *http.Request) {
 			}
 			until = rng.Last
 		}
-		out, err := tension.EscalatingDyads(r.Context(), s.cfg.Store, limit, days, until, tension.DefaultConfig())
+		key := fmt.Sprintf("dyads escalating %d %d %s", limit, days, until)
+		out, err := memoized(s, r.Context(), key, 0, func(ctx context.Context) ([]tension.Escalation, error) {
+			return tension.EscalatingDyads(ctx, s.cfg.Store, limit, days, until, tension.DefaultConfig())
+		})
 		if s.answer(w, r, err) {
 			return
 		}
 		writeJSON(w, http.StatusOK, map[string]any{"sort": sort, "items": nonNil(out)})
 		return
 	}
-	out, err := tension.TopDyads(r.Context(), s.cfg.Store, limit)
+	// A ranking over every daily row: kept until the series are rebuilt.
+	out, err := memoized(s, r.Context(), fmt.Sprintf("dyads active %d", limit), 0, func(ctx context.Context) ([]tension.DyadTotal, error) {
+		return tension.TopDyads(ctx, s.cfg.Store, limit)
+	})
 	if s.answer(w, r, err) {
 		return
 	}

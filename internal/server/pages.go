@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"embed"
 	"errors"
 	"fmt"
@@ -107,45 +108,49 @@ type overview struct {
 	Recent     []store.Incident
 }
 
+// overviewTTL is how stale the overview's counts and recent incidents
+// may be while an ingest runs; its rankings wait for a tension rebuild.
+const overviewTTL = 10 * time.Second
+
 func (s *Server) overviewPage(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var v overview
-	var err error
-	if v.Counts, err = s.cfg.Store.Counts(ctx); err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	if v.Alerts, err = tension.Alerts(ctx, s.cfg.Store, tension.AlertFilter{Limit: 10}); err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	if v.Active, err = tension.TopDyads(ctx, s.cfg.Store, 8); err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	rng, err := s.seriesRange(ctx)
+	v, err := memoized(s, r.Context(), "overview", overviewTTL, s.loadOverview)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	if rng.Last != "" {
-		if v.Escalating, err = tension.EscalatingDyads(ctx, s.cfg.Store, 8, 30, rng.Last, tension.DefaultConfig()); err != nil {
-			s.pageError(w, r, err)
-			return
-		}
-	}
-	if v.Recent, err = s.recentIncidents(r, 15); err != nil {
 		s.pageError(w, r, err)
 		return
 	}
 	s.render(w, r, http.StatusOK, "overview", "Overview", v)
 }
 
+func (s *Server) loadOverview(ctx context.Context) (overview, error) {
+	var v overview
+	var err error
+	if v.Counts, err = s.cfg.Store.Counts(ctx); err != nil {
+		return v, err
+	}
+	if v.Alerts, err = tension.Alerts(ctx, s.cfg.Store, tension.AlertFilter{Limit: 10}); err != nil {
+		return v, err
+	}
+	if v.Active, err = tension.TopDyads(ctx, s.cfg.Store, 8); err != nil {
+		return v, err
+	}
+	rng, err := s.seriesRange(ctx)
+	if err != nil {
+		return v, err
+	}
+	if rng.Last != "" {
+		if v.Escalating, err = tension.EscalatingDyads(ctx, s.cfg.Store, 8, 30, rng.Last, tension.DefaultConfig()); err != nil {
+			return v, err
+		}
+	}
+	v.Recent, err = s.recentIncidents(ctx, 15)
+	return v, err
+}
+
 // recentIncidents returns the newest n non-background incidents, newest
 // first, from the last 60 days of the store.
-func (s *Server) recentIncidents(r *http.Request, n int) ([]store.Incident, error) {
+func (s *Server) recentIncidents(ctx context.Context, n int) ([]store.Incident, error) {
 	var last string
-	row := s.cfg.Store.DB().QueryRowContext(r.Context(), "SELECT COALESCE(MAX(date), '') FROM incidents WHERE background = "+boolSQL(s.cfg.Store, false))
+	row := s.cfg.Store.DB().QueryRowContext(ctx, "SELECT COALESCE(MAX(date), '') FROM incidents WHERE background = "+boolSQL(s.cfg.Store, false))
 	if err := row.Scan(&last); err != nil || last == "" {
 		return nil, err
 	}
@@ -154,7 +159,7 @@ func (s *Server) recentIncidents(r *http.Request, n int) ([]store.Incident, erro
 		since = t.AddDate(0, 0, -60).Format("2006-01-02")
 	}
 	var all []store.Incident
-	for in, err := range s.cfg.Store.Incidents(r.Context(), store.Filter{Since: since}) {
+	for in, err := range s.cfg.Store.Incidents(ctx, store.Filter{Since: since}) {
 		if err != nil {
 			return nil, err
 		}
@@ -193,6 +198,14 @@ func (s *Server) dyadPage(w http.ResponseWriter, r *http.Request) {
 	if p.err != nil {
 		s.pageError(w, r, p.err)
 		return
+	}
+	if since == "" && until == "" && focus != "" {
+		// A linked day (an alert's) may be older than the default
+		// window: show the year around it.
+		if t, err := time.Parse(time.DateOnly, focus); err == nil {
+			since = t.AddDate(0, 0, -DefaultSeriesDays/2).Format(time.DateOnly)
+			until = t.AddDate(0, 0, DefaultSeriesDays/2).Format(time.DateOnly)
+		}
 	}
 	ser, err := s.series(r, d, tension.Period(period), since, until, true)
 	if err != nil {

@@ -80,6 +80,8 @@ type Server struct {
 	heavy chan struct{} // slots for expensive work (expensive.go)
 	views *viewCache
 
+	memo *memo // answers kept until the tension series are rebuilt (memo.go)
+
 	rangeMu sync.Mutex // guards the cached span of the tension series
 	rng     tension.Range
 	rngOK   bool
@@ -107,7 +109,8 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, mux: http.NewServeMux(), metrics: newMetrics(), pipe: cfg.Pipeline,
 		limiter: newLimiter(cfg.RateLimit, cfg.RateBurst),
-		heavy:   make(chan struct{}, cfg.MaxExpensive), views: newViewCache(DefaultViewCache)}
+		heavy:   make(chan struct{}, cfg.MaxExpensive), views: newViewCache(DefaultViewCache),
+		memo: newMemo()}
 	var err error
 	if s.codes, _, err = verbs.Default(); err != nil {
 		return nil, err

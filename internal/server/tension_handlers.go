@@ -2,7 +2,9 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/flashpoint/flashpoint/internal/tension"
 )
@@ -51,19 +53,41 @@ func (s *Server) getTension(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
+// DefaultSeriesDays is the span of a series asked for without since:
+// the year up to until (or the last stored day). The cost of a series
+// then follows the window, not the store's span.
+const DefaultSeriesDays = 365
+
 // series loads a dyad's series and, if asked, its alerts in the range.
+// Both change only when the tension series are rebuilt: kept till then.
 func (s *Server) series(r *http.Request, d tension.Dyad, period tension.Period, since, until string, withAlerts bool) (*tensionSeries, error) {
 	rng, err := s.seriesRange(r.Context())
 	if err != nil {
 		return nil, err
 	}
-	days, err := tension.LoadSeriesIn(r.Context(), s.cfg.Store, rng, d, since, until, period, tension.DefaultConfig())
+	if since == "" {
+		end := until
+		if end == "" || end > rng.Last {
+			end = rng.Last
+		}
+		if t, err := time.Parse(time.DateOnly, end); err == nil {
+			since = t.AddDate(0, 0, 1-DefaultSeriesDays).Format(time.DateOnly)
+		}
+	}
+	key := fmt.Sprintf("series %s %s %s %s %t", d, period, since, until, withAlerts)
+	return memoized(s, r.Context(), key, 0, func(ctx context.Context) (*tensionSeries, error) {
+		return s.loadSeries(ctx, rng, d, period, since, until, withAlerts)
+	})
+}
+
+func (s *Server) loadSeries(ctx context.Context, rng tension.Range, d tension.Dyad, period tension.Period, since, until string, withAlerts bool) (*tensionSeries, error) {
+	days, err := tension.LoadSeriesIn(ctx, s.cfg.Store, rng, d, since, until, period, tension.DefaultConfig())
 	if err != nil {
 		return nil, err
 	}
 	out := &tensionSeries{Dyad: d.String(), Period: string(period), Days: nonNil(days), Alerts: []tension.Alert{}}
 	if withAlerts {
-		al, err := tension.Alerts(r.Context(), s.cfg.Store, tension.AlertFilter{Dyad: d.String(), Since: since, Until: until})
+		al, err := tension.Alerts(ctx, s.cfg.Store, tension.AlertFilter{Dyad: d.String(), Since: since, Until: until})
 		if err != nil {
 			return nil, err
 		}

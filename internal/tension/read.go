@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"sort"
 
 	"github.com/flashpoint/flashpoint/internal/store"
 )
@@ -45,25 +44,11 @@ func readDays(ctx context.Context, st *store.Store, q db, d Dyad, since, until s
 // (empty: the stored range), with the tension index computed against
 // the baseline of all stored days before, rolled up to p.
 func LoadSeries(ctx context.Context, st *store.Store, d Dyad, since, until string, p Period, cfg Config) ([]Day, error) {
-	cfg.fill()
 	first, last, err := dayRange(ctx, st.DB())
 	if err != nil {
 		return nil, err
 	}
-	if first == "" {
-		return nil, nil
-	}
-	if until == "" || until > last {
-		until = last
-	}
-	days, err := readDays(ctx, st, st.DB(), d, "", until)
-	if err != nil {
-		return nil, err
-	}
-	days = Fill(days, first, until)
-	Index(days, cfg)
-	i := sort.Search(len(days), func(i int) bool { return days[i].Day >= since })
-	return RollupIndex(days[i:], p, cfg), nil
+	return LoadSeriesIn(ctx, st, Range{First: first, Last: last}, d, since, until, p, cfg)
 }
 
 // AlertFilter selects stored alerts. Zero fields select everything.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/flashpoint/flashpoint/internal/store"
 )
@@ -57,11 +58,18 @@ func LoadSeriesIn(ctx context.Context, st *store.Store, r Range, d Dyad, since, 
 	if until == "" || until > r.Last {
 		until = r.Last
 	}
-	days, err := readDays(ctx, st, st.DB(), d, "", until)
+	// Each day's index looks back cfg.Baseline days and no further, so
+	// the read starts there instead of at the store's first day: the
+	// cost follows the window asked for, not the store's span.
+	from := r.First
+	if t, err := time.Parse(time.DateOnly, since); err == nil {
+		from = max(from, t.AddDate(0, 0, -cfg.Baseline).Format(time.DateOnly))
+	}
+	days, err := readDays(ctx, st, st.DB(), d, from, until)
 	if err != nil {
 		return nil, err
 	}
-	days = Fill(days, r.First, until)
+	days = Fill(days, from, until)
 	Index(days, cfg)
 	i := sort.Search(len(days), func(i int) bool { return days[i].Day >= since })
 	return RollupIndex(days[i:], p, cfg), nil
