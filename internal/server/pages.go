@@ -207,22 +207,31 @@ func (s *Server) dyadPage(w http.ResponseWriter, r *http.Request) {
 			until = t.AddDate(0, 0, DefaultSeriesDays/2).Format(time.DateOnly)
 		}
 	}
-	ser, err := s.series(r, d, tension.Period(period), since, until, true)
+	// The page is drawn from the series alone: kept, rendered, until
+	// the series are rebuilt (drawing a year's chart costs tens of ms).
+	key := fmt.Sprintf("dyad page %s %s %s %s %s", d, period, since, until, focus)
+	b, err := memoized(s, r.Context(), key, 0, func(ctx context.Context) ([]byte, error) {
+		ser, err := s.series(r.WithContext(ctx), d, tension.Period(period), since, until, true)
+		if err != nil {
+			return nil, err
+		}
+		v := map[string]any{
+			"Dyad":   ser.Dyad,
+			"Period": period,
+			"Pair":   !d.Directed && d.Level == tension.CountryLevel,
+			"Chart":  buildChart(ser.Days, ser.Alerts, tension.Period(period)),
+			"Alerts": ser.Alerts,
+			"Focus":  focus,
+			"Quad":   quadTotals(ser.Days),
+			"Query":  incidentQuery(d),
+		}
+		return s.renderBytes("dyad", ser.Dyad, v)
+	})
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	v := map[string]any{
-		"Dyad":   ser.Dyad,
-		"Period": period,
-		"Pair":   !d.Directed && d.Level == tension.CountryLevel,
-		"Chart":  buildChart(ser.Days, ser.Alerts, tension.Period(period)),
-		"Alerts": ser.Alerts,
-		"Focus":  focus,
-		"Quad":   quadTotals(ser.Days),
-		"Query":  incidentQuery(d),
-	}
-	s.render(w, r, http.StatusOK, "dyad", ser.Dyad, v)
+	writeHTML(w, http.StatusOK, b)
 }
 
 // incidentQuery is the incidents API query of a dyad (without dates),
