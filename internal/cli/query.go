@@ -37,6 +37,8 @@ func queryFlags(fs *cmdFlags) (*store.Filter, *string) {
 	fs.IntVar(&f.Limit, "limit", 0, "at most this many rows (0: all)")
 	fs.StringVar(&f.Background, "background", "", "background history: include, exclude or only "+
 		"(default: exclude for gdelt, plover and icews, which cannot mark it; include otherwise)")
+	fs.StringVar(&f.Assertion, "assertion", "", "events: only those the text puts this way: asserted, claimed, intended or threatened")
+	fs.Float64Var(&f.MinConfidence, "min-confidence", 0, "events: only those rated at least this `confidence`, 0-1 (docs/output.md)")
 	return f, db
 }
 
@@ -56,6 +58,12 @@ func checkFilter(f *store.Filter) error {
 	}
 	if f.Background != "" && !slices.Contains(store.BackgroundModes, f.Background) {
 		return fmt.Errorf("--background %q: want include, exclude or only", f.Background)
+	}
+	if f.Assertion != "" && !slices.Contains(store.Assertions, f.Assertion) {
+		return fmt.Errorf("--assertion %q: want one of %s", f.Assertion, strings.Join(store.Assertions, ", "))
+	}
+	if f.MinConfidence < 0 || f.MinConfidence > 1 {
+		return fmt.Errorf("--min-confidence %v: want a number from 0 to 1", f.MinConfidence)
 	}
 	if f.Dyad != "" && f.Pair != "" {
 		return fmt.Errorf("--dyad and --pair: give one (--dyad is one way, --pair both ways)")

@@ -48,8 +48,12 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, err error) bool 
 
 // listEvents: GET /api/v1/events?filters&incident=&cursor=&limit=&format=
 func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) {
-	p := newParams(r.URL, append(filterNames, "incident", "cursor", "limit", "format")...)
+	p := newParams(r.URL, append(filterNames, "incident", "cursor", "limit", "format", "assertion", "min_confidence")...)
 	f, pair := p.filter()
+	if p.q.Has("assertion") {
+		f.Assertion = p.oneOf("assertion", store.Assertions...)
+	}
+	f.MinConfidence = p.fraction("min_confidence")
 	f.Incident = int64(p.intIn("incident", 1, 1<<62, 0))
 	if format := p.oneOf("format", "json", "csv", "jsonl", "gdelt", "plover"); format != "json" {
 		f.Limit = p.intIn("limit", 1, MaxDownload, DefaultDownload)

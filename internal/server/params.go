@@ -204,3 +204,17 @@ func (p *params) filter() (store.Filter, bool) {
 func (p *params) page(max int) store.Page {
 	return store.Page{Cursor: p.str("cursor"), Limit: p.intIn("limit", 1, max, min(DefaultPage, max))}
 }
+
+// fraction reads a number in [0,1]; absent is 0.
+func (p *params) fraction(name string) float64 {
+	v := p.str(name)
+	if v == "" {
+		return 0
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || f < 0 || f > 1 {
+		p.fail(bad("%s %q: want a number from 0 to 1", name, v))
+		return 0
+	}
+	return f
+}

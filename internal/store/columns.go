@@ -17,7 +17,7 @@ var eventColumns = []string{
 	"code", "root", "quad_class", "goldstein", "plover", "plover_mode",
 	"date", "date_precision", "date_text", "background",
 	"loc_text", "loc_name", "loc_geonameid", "loc_lat", "loc_lon", "loc_country", "loc_admin1", "loc_precision", "loc_confidence",
-	"claimed_by", "denies",
+	"claimed_by", "denies", "assertion", "confidence",
 	"sentence_index", "sentence", "trigger_text", "trigger_start", "trigger_end",
 	"incident_id",
 }
@@ -59,7 +59,7 @@ func eventArgs(e *event.Event, docID string, incident int64) []any {
 		args = append(args, nil, nil, nil, nil, nil, nil, nil, nil, nil)
 	}
 	inc := sql.NullInt64{Int64: incident, Valid: incident > 0}
-	return append(args, nullString(e.ClaimedBy), nullString(e.Denies),
+	return append(args, nullString(e.ClaimedBy), nullString(e.Denies), e.Assertion, e.Confidence,
 		e.SentenceIndex, e.Sentence, e.Trigger.Text, e.Trigger.Start, e.Trigger.End, inc)
 }
 
@@ -82,7 +82,7 @@ func scanEvent(rows *sql.Rows, after ...any) (event.Event, int64, error) {
 		&e.Code, &e.Root, &e.QuadClass, &e.Goldstein, &e.Plover, &e.PloverMode,
 		&e.Date, &e.DatePrecision, &e.DateText, &e.Background,
 		&locText, &locName, &locGeo, &locLat, &locLon, &locCountry, &locAdmin1, &locPrecision, &locConf,
-		&claimed, &denies,
+		&claimed, &denies, &e.Assertion, &e.Confidence,
 		&e.SentenceIndex, &e.Sentence, &e.Trigger.Text, &e.Trigger.Start, &e.Trigger.End,
 		&incident,
 	}, after...)...)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"slices"
 	"strings"
 
 	"github.com/flashpoint/flashpoint/internal/event"
@@ -26,8 +27,16 @@ type Filter struct {
 	// Background selects by the history flag: "" or BackgroundInclude
 	// for all, BackgroundExclude for news only, BackgroundOnly for history.
 	Background string
-	Limit      int // at most this many, 0 for no limit
+	// Assertion keeps events the text puts that way (asserted, claimed,
+	// intended, threatened); MinConfidence those rated at least that
+	// (events only; incidents ignore both).
+	Assertion     string
+	MinConfidence float64
+	Limit         int // at most this many, 0 for no limit
 }
+
+// Assertions lists the values of Filter.Assertion (docs/output.md).
+var Assertions = []string{"asserted", "claimed", "intended", "threatened"}
 
 // Values of Filter.Background.
 const (
@@ -120,6 +129,18 @@ func (f Filter) where(events bool) (string, []any, error) {
 		add("background = ?", true)
 	default:
 		return "", nil, fmt.Errorf("store: background %q: want include, exclude or only", f.Background)
+	}
+	if f.Assertion != "" && events {
+		if !slices.Contains(Assertions, f.Assertion) {
+			return "", nil, fmt.Errorf("store: assertion %q: want one of %s", f.Assertion, strings.Join(Assertions, ", "))
+		}
+		add("assertion = ?", f.Assertion)
+	}
+	if f.MinConfidence != 0 && events {
+		if f.MinConfidence < 0 || f.MinConfidence > 1 {
+			return "", nil, fmt.Errorf("store: confidence %v: want a number in [0,1]", f.MinConfidence)
+		}
+		add("confidence >= ?", f.MinConfidence)
 	}
 	if f.Incident != 0 {
 		if events {

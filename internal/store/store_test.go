@@ -338,6 +338,9 @@ func TestEventsRoundTripAndFilters(t *testing.T) {
 		e2.Root, e2.QuadClass, e2.DatePrecision, e2.Goldstein = "02", 1, "month", 3.4
 		e3 := ev("q2-1", "ARM", "AZE", "111", "2024-03-09", "")
 		e3.Root, e3.QuadClass = "11", 3
+		e1.Assertion, e1.Confidence = "claimed", 0.95
+		e2.Assertion, e2.Confidence = "asserted", 0.5
+		e3.Assertion, e3.Confidence = "asserted", 0.75
 		add(t, st, doc{art("q1", "2024-03-05", "Reuters", "q one"), []event.Event{e1, e2}},
 			doc{art("q2", "2024-03-10", "AFP", "q two"), []event.Event{e3}})
 
@@ -380,6 +383,9 @@ func TestEventsRoundTripAndFilters(t *testing.T) {
 			{store.Filter{Until: "2024-03-05"}, "q1-2,q1-1"},
 			{store.Filter{Since: "2024-03-06", Until: "2024-03-09"}, "q2-1"},
 			{store.Filter{Limit: 2}, "q1-2,q1-1"},
+			{store.Filter{Assertion: "asserted"}, "q1-2,q2-1"},
+			{store.Filter{MinConfidence: 0.7}, "q1-1,q2-1"},
+			{store.Filter{Assertion: "claimed", MinConfidence: 0.9}, "q1-1"},
 		} {
 			if got := ids(c.f); got != c.want {
 				t.Errorf("Events(%+v) = %s, want %s", c.f, got, c.want)
@@ -392,6 +398,16 @@ func TestEventsRoundTripAndFilters(t *testing.T) {
 			return nil, nil
 		}(); err == nil {
 			t.Error("bad dyad: no error")
+		}
+		for _, f := range []store.Filter{{Assertion: "rumoured"}, {MinConfidence: 1.5}} {
+			if _, err := func() (any, error) {
+				for _, err := range st.Events(context.Background(), f) {
+					return nil, err
+				}
+				return nil, nil
+			}(); err == nil {
+				t.Errorf("filter %+v: no error", f)
+			}
 		}
 		if inc := incidents(t, st, store.Filter{Actor: "RUS"}); len(inc) != 1 || inc[0].Date != "2024-03" {
 			t.Errorf("incidents by actor = %+v", inc)
