@@ -103,7 +103,9 @@ func TestSameHappeningThreeReports(t *testing.T) {
 	arts := []event.Article{
 		{ID: "r1", Date: "2024-03-05", Source: "Reuters", Text: "AZE shelled ARM in Shusha. w1 w2 w3 end."},
 		{ID: "r2", Date: "2024-03-05", Source: "AFP", Text: "AZE attacked ARM. v1 v2 v3 v4 end."},
-		{ID: "r3", Date: "2024-03-06", Source: "BBC", Text: "Reportedly AZE shelled ARM in Shusha. ARM denied it. x1 x2 end."},
+		// the same day: a report dated the next day with no date of its
+		// own is another day's event (incidents keep to one day)
+		{ID: "r3", Date: "2024-03-05", Source: "BBC", Text: "Reportedly AZE shelled ARM in Shusha. ARM denied it. x1 x2 end."},
 	}
 	each(t, func(t *testing.T, st *store.Store) {
 		s := run(t, st, arts, ingest.Options{})
