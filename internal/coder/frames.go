@@ -628,48 +628,6 @@ func confirmed(ms []*match, as []*analysis) []*match {
 	return out
 }
 
-// intentCode turns an act announced for the future into what it is now:
-// a cooperative one into the matching CAMEO 03 intent ("will deliver" 072
-// → 0332), force into a threat of force ("will strike" 195 → 1384), as the
-// gold conventions' threat rule reads.
-func intentCode(code string) string {
-	switch {
-	case strings.HasPrefix(code, "04"):
-		return "036"
-	case code == "057" || code == "050" || code == "051":
-		return "030"
-	case strings.HasPrefix(code, "06"):
-		if len(code) == 3 && code[2] != '0' {
-			return "031" + code[2:]
-		}
-		return "031"
-	case strings.HasPrefix(code, "07"):
-		if len(code) == 3 && code[2] >= '1' && code[2] <= '4' {
-			return "033" + code[2:]
-		}
-		return "033"
-	case strings.HasPrefix(code, "084"):
-		return "0353"
-	case strings.HasPrefix(code, "085"):
-		return "0354"
-	case strings.HasPrefix(code, "086"):
-		return "0355"
-	case strings.HasPrefix(code, "087"):
-		return "0356"
-	case strings.HasPrefix(code, "08"):
-		return "035"
-	case strings.HasPrefix(code, "18"):
-		return "1383" // announced force is a threat of it
-	case strings.HasPrefix(code, "204"):
-		return "1385"
-	case strings.HasPrefix(code, "19"):
-		return "1384"
-	case strings.HasPrefix(code, "20"):
-		return "138"
-	}
-	return code
-}
-
 // accusationCode picks the 112x subcode from the act claimed.
 func accusationCode(code string, act *draft, sc *sent) string {
 	if !strings.HasPrefix(code, "112") || code != "112" {

@@ -1,0 +1,30 @@
+package coder
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestIntentCode(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"042", "036"}, {"057", "030"}, {"062", "0312"}, {"060", "031"}, {"072", "0332"},
+		{"075", "033"}, {"0841", "0353"}, {"081", "035"}, {"195", "1384"}, {"181", "1383"},
+		{"204", "1385"}, {"202", "138"}, {"111", "111"}, {"0256", "0256"},
+	} {
+		if got := intentCode(tc.in); got != tc.want {
+			t.Errorf("intentCode(%s) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestParseAnnouncedErrors(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"04 036\n04 030\n", "a.txt:2: prefix 04 listed twice"},
+		{"04\n", "a.txt:1: want PREFIX CODE"},
+		{"4x 036\n", "a.txt:1: want PREFIX CODE"},
+	} {
+		if _, err := parseAnnounced("a.txt", tc.in); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q: got %v, want %q", tc.in, err, tc.want)
+		}
+	}
+}
