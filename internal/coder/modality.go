@@ -41,6 +41,12 @@ func (sc *sent) treeModality(as []*analysis) {
 		if question && t.head(v) < 0 {
 			a.hypothetic = true
 		}
+		if a.m.p.Nominal && !a.m.p.Has("accuse") && !a.m.p.Has("deny") && t.pos(v) == syntax.NOUN && !t.narrated(v) {
+			// "demands include the release of…", "protests against the
+			// decision": a noun that is another predicate's object or
+			// circumstance is not narrated as an event
+			a.hypothetic = true
+		}
 		if g, ok := heads[t.head(v)]; ok && t.rel(v) == relAdvcl && force(g.m.p.Code) && participle(sc.lower[a.m.head]) &&
 			(force(a.m.p.Code) || a.m.p.Imported) && len(g.src) > 0 && len(g.tgt) > 0 {
 			// "raided the camp, killing five": deaths and damage are the

@@ -335,3 +335,22 @@ func (t *tree) asserted(w int) bool {
 	}
 	return false
 }
+
+// narrated reports whether the noun w is told as a happening: the
+// sentence's head ("Clashes near the border."), a subject ("the attack
+// took place"), an apposition or a coordinated one of those. As an object
+// or oblique it only names what another predicate is about (the gold
+// conventions' nominal rule).
+func (t *tree) narrated(w int) bool {
+	for hops := 0; w >= 0 && hops < 6; hops++ {
+		switch t.rel(w) {
+		case relConj, relAppos, relCompound:
+			w = t.head(w)
+			continue
+		case relNsubj, relNsubjPass, relCsubj:
+			return true
+		}
+		return t.head(w) < 0
+	}
+	return false
+}
