@@ -47,9 +47,6 @@ var (
 	relNmodPoss    = mustRel("nmod:poss")
 	relFlat        = mustRel("flat")
 	relAppos       = mustRel("appos")
-	relExpl        = mustRel("expl")
-	relNummod      = mustRel("nummod")
-	relDet         = mustRel("det")
 )
 
 func mustRel(name string) syntax.Rel {
@@ -74,14 +71,12 @@ func parse(p *syntax.Parser, toks []text.Token, buf []text.Word, forms []string)
 	return t
 }
 
-func (t *tree) n() int                      { return len(t.words) }
-func (t *tree) head(w int) int              { return t.s.Head[w] }
-func (t *tree) rel(w int) syntax.Rel        { return t.s.Rel[w] }
-func (t *tree) pos(w int) syntax.POS        { return t.s.POS[w] }
-func (t *tree) tok(w int) int               { return t.words[w].Tok }
-func (t *tree) lemma(w int) string          { return t.s.Lemma[w] }
-func (t *tree) word(tok int) int            { return t.tokWord[tok] }
-func (t *tree) is(w int, r syntax.Rel) bool { return w >= 0 && t.s.Rel[w] == r }
+func (t *tree) head(w int) int       { return t.s.Head[w] }
+func (t *tree) rel(w int) syntax.Rel { return t.s.Rel[w] }
+func (t *tree) pos(w int) syntax.POS { return t.s.POS[w] }
+func (t *tree) tok(w int) int        { return t.words[w].Tok }
+func (t *tree) lemma(w int) string   { return t.s.Lemma[w] }
+func (t *tree) word(tok int) int     { return t.tokWord[tok] }
 
 // child returns the first dependent of w with relation r, or -1.
 func (t *tree) child(w int, r syntax.Rel) int {
