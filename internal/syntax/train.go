@@ -60,19 +60,19 @@ func (o *TrainOptions) logf(format string, args ...any) {
 func Train(sents []*Gold, weight []int, opt TrainOptions) (*Model, error) {
 	opt.fill()
 	start := time.Now()
-	sents = harmonizeAgents(sents)
-	m := &Model{}
-	m.labels, m.rootLab = chooseLabels(sents, opt.MinLabel)
-	m.lex = buildLex(sents)
-
-	// Jackknifed tags: the parser trains on tags as noisy as at run time.
-	tags := make([][]POS, len(sents))
 	if weight == nil {
 		weight = make([]int, len(sents))
 		for i := range weight {
 			weight[i] = 1
 		}
 	}
+	sents = harmonizeToTarget(harmonizeAgents(sents), weight)
+	m := &Model{}
+	m.labels, m.rootLab = chooseLabels(sents, opt.MinLabel)
+	m.lex = buildLex(sents)
+
+	// Jackknifed tags: the parser trains on tags as noisy as at run time.
+	tags := make([][]POS, len(sents))
 	m.lem = trainLemmatizer(sents, weight)
 	opt.logf("labels %d, lexicon %d, lemma table %d, rules %d\n", len(m.labels), len(m.lex), len(m.lem.table), len(m.lem.rules))
 	var wg sync.WaitGroup
