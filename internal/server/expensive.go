@@ -34,9 +34,21 @@ type viewCache struct {
 	size  int
 	data  map[string][]byte
 	order []string
+	// building holds the view being built for a key: the requests that
+	// arrive meanwhile wait for it instead of building it again
+	building map[string]*flight
 }
 
-func newViewCache(max int) *viewCache { return &viewCache{max: max, data: map[string][]byte{}} }
+// flight is one view build that requests for the same key share.
+type flight struct {
+	done chan struct{}
+	body []byte
+	err  error
+}
+
+func newViewCache(max int) *viewCache {
+	return &viewCache{max: max, data: map[string][]byte{}, building: map[string]*flight{}}
+}
 
 func (c *viewCache) get(k string) ([]byte, bool) {
 	c.mu.Lock()
@@ -76,25 +88,44 @@ func (c *viewCache) clear() {
 // caches it. build returns the body, or an error for the caller's
 // error page.
 func (s *Server) cachedView(ctx context.Context, key string, build func() ([]byte, error)) ([]byte, error) {
-	if b, ok := s.views.get(key); ok {
+	c := s.views
+	c.mu.Lock()
+	if b, ok := c.data[key]; ok {
+		c.mu.Unlock()
 		return b, nil
 	}
+	if f, ok := c.building[key]; ok {
+		// one build per view: wait for the one under way
+		c.mu.Unlock()
+		select {
+		case <-f.done:
+			return f.body, f.err
+		case <-ctx.Done():
+			return nil, busyError{}
+		}
+	}
+	f := &flight{done: make(chan struct{})}
+	c.building[key] = f
+	c.mu.Unlock()
+	defer func() {
+		c.mu.Lock()
+		delete(c.building, key)
+		c.mu.Unlock()
+		close(f.done)
+	}()
 	select {
 	case s.heavy <- struct{}{}:
 	case <-ctx.Done():
-		return nil, busyError{}
+		f.err = busyError{}
+		return nil, f.err
 	}
 	defer func() { <-s.heavy }()
-	// Another request may have built it while this one waited.
-	if b, ok := s.views.get(key); ok {
-		return b, nil
+	f.body, f.err = build()
+	if f.err != nil {
+		return nil, f.err
 	}
-	b, err := build()
-	if err != nil {
-		return nil, err
-	}
-	s.views.put(key, b)
-	return b, nil
+	c.put(key, f.body)
+	return f.body, nil
 }
 
 // writeBusy answers 503 with a hint to retry.
