@@ -23,15 +23,10 @@ const migrationLock = 0x666c617368 // "flash"
 // dialect that schema_migrations does not list. Each migration runs in
 // its own transaction together with its schema_migrations row.
 func (s *Store) migrate(ctx context.Context) (err error) {
-	dir := "migrations/sqlite"
-	if s.dialect == postgresDialect {
-		dir = "migrations/postgres"
-	}
-	names, err := fs.Glob(migrations, dir+"/*.sql")
+	names, err := s.migrationFiles()
 	if err != nil {
 		return err
 	}
-	sort.Strings(names)
 
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
@@ -138,4 +133,16 @@ func (s *Store) apply(ctx context.Context, conn *sql.Conn, sqlite bool, base str
 		return fmt.Errorf("store: migration %s: %w", base, err)
 	}
 	return nil
+}
+
+// migrationFiles lists the embedded migrations of the store's dialect,
+// in the order they apply.
+func (s *Store) migrationFiles() ([]string, error) {
+	dir := "migrations/sqlite"
+	if s.dialect == postgresDialect {
+		dir = "migrations/postgres"
+	}
+	names, err := fs.Glob(migrations, dir+"/*.sql")
+	sort.Strings(names)
+	return names, err
 }

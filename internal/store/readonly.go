@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"syscall"
@@ -97,15 +96,10 @@ func OpenReadOnly(ctx context.Context, u string) (*Store, error) {
 
 // schemaCurrent checks that every embedded migration has been applied.
 func (s *Store) schemaCurrent(ctx context.Context, u string) error {
-	dir := "migrations/sqlite"
-	if s.dialect == postgresDialect {
-		dir = "migrations/postgres"
-	}
-	names, err := fs.Glob(migrations, dir+"/*.sql")
+	names, err := s.migrationFiles()
 	if err != nil {
 		return err
 	}
-	sort.Strings(names)
 	applied := map[int]bool{}
 	rows, err := s.db.QueryContext(ctx, "SELECT version FROM schema_migrations")
 	if err != nil {
