@@ -110,15 +110,8 @@ func runEvents(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		stdout, stderr)
 	f, db := queryFlags(fs)
 	format := fs.String("format", "jsonl", "output `format`: "+strings.Join(output.Formats(), ", "))
-	pos, code, ok := fs.parse(args)
-	if !ok {
+	if code, ok := parseQuery(fs, f, args); !ok {
 		return code
-	}
-	if code, ok := fs.noArgs(pos); !ok {
-		return code
-	}
-	if err := checkFilter(f); err != nil {
-		return fs.fail("%v", err)
 	}
 	w, err := output.New(*format, stdout)
 	if err != nil {
@@ -162,15 +155,8 @@ func runIncidents(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		stdout, stderr)
 	f, db := queryFlags(fs)
 	format := fs.String("format", "jsonl", "output `format`: jsonl, csv, tsv")
-	pos, code, ok := fs.parse(args)
-	if !ok {
+	if code, ok := parseQuery(fs, f, args); !ok {
 		return code
-	}
-	if code, ok := fs.noArgs(pos); !ok {
-		return code
-	}
-	if err := checkFilter(f); err != nil {
-		return fs.fail("%v", err)
 	}
 	var write func(store.Incident) error
 	var flush func() error
@@ -215,4 +201,20 @@ func runIncidents(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	return ExitOK
+}
+
+// parseQuery parses a query command's flags, which take no arguments,
+// and checks its filters; it returns the exit status when it fails.
+func parseQuery(fs *cmdFlags, f *store.Filter, args []string) (int, bool) {
+	pos, code, ok := fs.parse(args)
+	if !ok {
+		return code, false
+	}
+	if code, ok := fs.noArgs(pos); !ok {
+		return code, false
+	}
+	if err := checkFilter(f); err != nil {
+		return fs.fail("%v", err), false
+	}
+	return 0, true
 }
