@@ -185,6 +185,25 @@ func (sc *sent) treeArgs(a *analysis, prev []*analysis) {
 	} else if m.target >= 0 {
 		a.treeTgt = true
 	}
+	if len(tgt) == 0 && !passive && a.treeSrc && cooperative(m.p.Code) && distinctCountries(a.src) >= 2 {
+		// "Hungary and Romania agreed to cooperate", "the Turkish and
+		// Greek sides agreed to share information": a compound subject of
+		// a cooperative predicate with no object acts towards each other;
+		// a name the word-order guess found further right is not the
+		// object the tree lacks
+		a.tgt = nil
+		a.treeTgt = true
+	}
+}
+
+// distinctCountries counts the different countries (or organisations)
+// among the refs.
+func distinctCountries(rs []ref) int {
+	seen := map[string]bool{}
+	for _, r := range rs {
+		seen[actors.CountryOf(r.code)] = true
+	}
+	return len(seen)
 }
 
 // treeObject returns the actors of the predicate's object: the direct or

@@ -170,6 +170,13 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 		}
 	}
 	sc.treeArgs(a, prev)
+	if m.p.Imported && a.treeSrc && !a.treeTgt && len(a.tgt) > 0 && sc.tree != nil {
+		v, ok := sc.tree.word(m.head), true
+		for _, r := range a.tgt {
+			ok = ok && r.start >= 0 && sc.tree.inScope(v, sc.tree.word(r.start), sc.lower)
+		}
+		a.treeTgt = ok
+	}
 	a.unconfirmed = m.p.Imported && (!(a.treeSrc && a.treeTgt) || !sc.tree.asserted(sc.tree.word(m.head)))
 	if len(a.tgt) == 0 && len(a.src) > 0 && !m.p.Has("notarget") {
 		// "kidnapped the father of…", "killed 20 people": people named

@@ -102,7 +102,7 @@ func (d *doc) sentence(s event.Sentence) {
 		return
 	}
 	sc.actors()
-	if d.parser != nil && (len(sc.refs) > 1 || len(sc.refs) == 1 && sc.otherName()) && sc.candidate() {
+	if d.parser != nil && len(sc.refs) > 0 && sc.candidate() {
 		// only sentences that can yield an event whose participants the
 		// tree has to choose among are parsed: a trigger and two actors,
 		// or an actor and a name that may be a targeted place

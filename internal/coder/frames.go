@@ -205,6 +205,11 @@ func (sc *sent) code() {
 			// event of its clause, is not an event
 			continue
 		}
+		if a.m.p.Has("control") && sc.controlsCoded(a, as) {
+			// "agreed to release the prisoners": the act agreed to is
+			// the event (as an intent), not the agreeing
+			continue
+		}
 		if sc.objectOfAnother(a, as) {
 			// "condemned the strike": the strike is what is condemned
 			continue
@@ -880,4 +885,16 @@ func (sc *sent) complementAfter(m *match) bool {
 // a noun ("declined to confirm the report").
 func (sc *sent) speechVerb(m *match) bool {
 	return m.p.Has("say") && !(m.head > 0 && determiners[sc.lower[m.head-1]])
+}
+
+// controlsCoded reports whether a predicate that a control verb governs
+// ("agreed to withdraw", "promised to release") has an event of its own:
+// a match whose trigger follows the control verb in its clause.
+func (sc *sent) controlsCoded(a *analysis, as []*analysis) bool {
+	for _, b := range as {
+		if b != a && b.m.head >= a.m.end && b.m.head < a.ce && !b.m.p.Has("say") {
+			return true
+		}
+	}
+	return false
 }

@@ -399,6 +399,12 @@ func (sc *sent) triggers() {
 			// a capitalised word inside a sentence is a name ("March", "Strike Force")
 			continue
 		}
+		if i >= 2 && sc.lower[i-1] == "-" && sc.refAt[i-2] < 0 && sc.toks[i-1].Start == sc.toks[i-2].End {
+			// the second half of a hyphenated modifier ("fire-fighting
+			// planes", "peace-keeping force") is no predicate; after an
+			// actor it names the agent ("a Qatar-mediated truce")
+			continue
+		}
 		for _, p := range ps.ByFirst[sc.lower[i]] {
 			if p.Imported && !sc.importedCandidate(p, i) {
 				continue

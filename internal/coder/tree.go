@@ -349,3 +349,28 @@ func (t *tree) narrated(w int) bool {
 	}
 	return false
 }
+
+// inScope reports whether the word w stands in the predicate v's own
+// complements: on the way up to v it passes no subject, no adverbial or
+// relative clause, no speech and no place or circumstance phrase ("in
+// Baghdad", "despite Israel's wish"). An actor the word-order analysis
+// took as the target is the tree's when it lies there ("promised to
+// democratise Serbia", "agreed to re-open its borders to UN
+// peacekeepers").
+func (t *tree) inScope(v, w int, lower []string) bool {
+	for hops := 0; w >= 0 && hops < 6; hops++ {
+		if w == v {
+			return true
+		}
+		switch t.rel(w) {
+		case relNsubj, relNsubjPass, relCsubj, relAdvcl, relAclRelcl, relAcl, relParataxis, relCcomp, relAppos:
+			return false
+		case relObl, relNmod:
+			if c := t.caseWord(w, lower); c == "" && t.rel(w) == relNmod || locatives[c] || nonTarget[c] || reasonPreps[c] {
+				return false
+			}
+		}
+		w = t.head(w)
+	}
+	return false
+}
