@@ -364,3 +364,25 @@ func (sc *sent) personTarget(v int) []ref {
 	return []ref{{code: c + "CVL", start: t.tok(lo), end: t.tok(hi) + 1, context: true,
 		explain: []string{"person \"" + sc.span(t.tok(lo), t.tok(hi)+1) + "\" → " + c + "CVL (the actor's country)"}}}
 }
+
+// dropModifiers forgets the role words the tree reads as adjectives of
+// another noun ("official contact", "military aid", "police
+// investigation"): a role resolved from context only names an actor as a
+// noun. Names the text gives ("Russian aircraft") stay.
+func (sc *sent) dropModifiers() {
+	t := sc.tree
+	for i, r := range sc.refs {
+		if !r.context || r.end-r.start != 1 || r.pronoun || sc.refAt[r.start] != i {
+			continue
+		}
+		w := t.word(r.start)
+		if t.rel(w) != relAmod || t.pos(w) != syntax.ADJ {
+			continue
+		}
+		sc.refAt[r.start] = -1
+		if g := sc.groupAt[r.start]; g >= 0 && len(sc.groups[g].refs) == 1 {
+			sc.groupAt[r.start] = -1
+			sc.groups[g].start, sc.groups[g].end = -1, -1
+		}
+	}
+}

@@ -109,6 +109,7 @@ func (d *doc) sentence(s event.Sentence) {
 		sc.tree = parse(d.parser, toks, d.words, d.forms)
 		d.words, d.forms = sc.tree.words, sc.tree.forms
 		sc.adjuncts = sc.tree.adjunctEnds(sc.adjuncts)
+		sc.dropModifiers()
 	}
 	sc.triggers()
 	sc.code()
