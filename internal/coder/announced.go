@@ -9,18 +9,30 @@ import (
 //go:embed data/announced.txt
 var announcedTxt string
 
+//go:embed data/halted.txt
+var haltedTxt string
+
 // announced maps a code prefix to the code an announced act gets
-// (data/announced.txt).
-var announced = func() map[string]string {
-	m, err := parseAnnounced("announced.txt", announcedTxt)
+// (data/announced.txt); halted, the code a stopped cooperative act gets
+// (data/halted.txt).
+var (
+	announced = mustCodeMap("announced.txt", announcedTxt)
+	halted    = mustCodeMap("halted.txt", haltedTxt)
+)
+
+// codeMap maps a prefix of an event code to the code it becomes.
+type codeMap map[string]string
+
+func mustCodeMap(name, s string) codeMap {
+	m, err := parseCodeMap(name, s)
 	if err != nil {
 		panic("coder: " + err.Error())
 	}
 	return m
-}()
+}
 
-func parseAnnounced(name, s string) (map[string]string, error) {
-	m := map[string]string{}
+func parseCodeMap(name, s string) (codeMap, error) {
+	m := codeMap{}
 	for i, line := range strings.Split(s, "\n") {
 		line, _, _ = strings.Cut(line, "#")
 		f := strings.Fields(line)
@@ -39,11 +51,13 @@ func parseAnnounced(name, s string) (map[string]string, error) {
 }
 
 // intentCode turns an act announced for the future into what it is now
-// ("will deliver" 072 → 0332, "will strike" 195 → 1384): the longest
-// prefix of data/announced.txt decides.
-func intentCode(code string) string {
+// ("will deliver" 072 → 0332, "will strike" 195 → 1384).
+func intentCode(code string) string { return announced.of(code) }
+
+// of returns the code the longest matching prefix maps code to, or code.
+func (m codeMap) of(code string) string {
 	for n := len(code); n >= 2; n-- {
-		if c, ok := announced[code[:n]]; ok {
+		if c, ok := m[code[:n]]; ok {
 			return c
 		}
 	}

@@ -17,13 +17,23 @@ func TestIntentCode(t *testing.T) {
 	}
 }
 
-func TestParseAnnouncedErrors(t *testing.T) {
+func TestHaltedCode(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"062", "160"}, {"046", "164"}, {"045", "165"}, {"072", "1622"}, {"070", "162"}, {"057", "161"}, {"190", "190"},
+	} {
+		if got := halted.of(tc.in); got != tc.want {
+			t.Errorf("halted.of(%s) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestParseCodeMapErrors(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"04 036\n04 030\n", "a.txt:2: prefix 04 listed twice"},
 		{"04\n", "a.txt:1: want PREFIX CODE"},
 		{"4x 036\n", "a.txt:1: want PREFIX CODE"},
 	} {
-		if _, err := parseAnnounced("a.txt", tc.in); err == nil || !strings.Contains(err.Error(), tc.want) {
+		if _, err := parseCodeMap("a.txt", tc.in); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%q: got %v, want %q", tc.in, err, tc.want)
 		}
 	}

@@ -18,6 +18,7 @@ type analysis struct {
 	speaker    []ref // for speech matches
 	agentive   bool  // the source came from a compound: "Russia-mediated"
 	announced  bool  // future by an auxiliary ("will strike"), not a purpose "to"
+	halted     bool  // a cooperative act a verb of stopping governs
 	treeSrc    bool  // the source is the tree's subject or agent
 	treeTgt    bool  // the target is the tree's object, or the pattern's own slot
 	// unconfirmed marks an imported pattern whose participants the tree

@@ -344,7 +344,13 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 			}
 		}
 	}
+	if a.halted {
+		// "suspended military cooperation with Peru": a reduction of
+		// relations by the side that stops it
+		code = halted.of(code)
+	}
 	code = sc.refine(code, a)
+	recip := p.Has("recip") && !a.halted
 	pairs := [][2]ref{}
 	switch {
 	case p.Has("deny"):
@@ -362,7 +368,7 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 			}
 			return out
 		}
-	case len(a.src) >= 2 && (len(a.tgt) == 0 && (p.Has("accuse") || cooperative(code)) || p.Has("recip") && !sc.between(a) || a.pairwise):
+	case len(a.src) >= 2 && (len(a.tgt) == 0 && (p.Has("accuse") || cooperative(code)) || recip && !sc.between(a) || a.pairwise):
 		for _, s := range a.src {
 			for _, t := range a.src {
 				if s.code != t.code {
@@ -370,7 +376,7 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 				}
 			}
 		}
-	case len(a.tgt) >= 2 && a.m.head > 0 && sc.between(a) && (len(a.src) == 0 || p.Has("recip")):
+	case len(a.tgt) >= 2 && a.m.head > 0 && sc.between(a) && (len(a.src) == 0 || recip):
 		for _, s := range a.tgt {
 			for _, t := range a.tgt {
 				if s.code != t.code {
@@ -405,7 +411,7 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 		for _, s := range a.src {
 			for _, t := range tgt {
 				pairs = append(pairs, [2]ref{s, t})
-				if p.Has("recip") && !a.future {
+				if recip && !a.future {
 					// "ready to meet Putin" is one side's intent
 					pairs = append(pairs, [2]ref{t, s})
 				}

@@ -41,7 +41,8 @@ func (sc *sent) treeModality(as []*analysis) {
 		if question && t.head(v) < 0 {
 			a.hypothetic = true
 		}
-		if a.m.p.Nominal && !a.m.p.Has("accuse") && !a.m.p.Has("deny") && t.pos(v) == syntax.NOUN && !t.narrated(v) {
+		a.halted = sc.haltedBy(a)
+		if a.m.p.Nominal && !a.halted && !a.m.p.Has("accuse") && !a.m.p.Has("deny") && t.pos(v) == syntax.NOUN && !t.narrated(v) {
 			// "demands include the release of…", "protests against the
 			// decision": a noun that is another predicate's object or
 			// circumstance is not narrated as an event
@@ -103,6 +104,26 @@ func (sc *sent) governedModality(a *analysis, v int, heads map[int]*analysis) {
 		}
 		return
 	}
+}
+
+// haltedBy reports whether a cooperative act is what a verb of stopping
+// stops: its noun (or the noun its trigger modifies: "military
+// cooperation") is that verb's object, or the subject of its passive
+// ("aid was frozen"). The source is then the side that stops it.
+func (sc *sent) haltedBy(a *analysis) bool {
+	t := sc.tree
+	if t == nil || !cooperative(a.m.p.Code) {
+		return false
+	}
+	w := t.word(a.m.head)
+	for hops := 0; hops < 3 && (t.rel(w) == relAmod || t.rel(w) == relCompound); hops++ {
+		w = t.head(w)
+	}
+	h := t.head(w)
+	if h < 0 || t.rel(w) != relObj && t.rel(w) != relNsubjPass {
+		return false
+	}
+	return stopVerbs[t.lemma(h)] && !sc.covers(a.m, t.tok(h))
 }
 
 // force reports whether code is a use of force (roots 18–20).

@@ -30,7 +30,7 @@ var wordClassNames = []string{
 	"locatives", "pairNouns", "nonTarget", "peopleRole", "subordinators", "clauseOpeners",
 	"relatives", "peopleNouns", "reasonPreps", "absolutes", "directions", "weapons", "stateRoles",
 	"speakingNouns", "asNotClause", "reflexives", "complementMarkers", "responseNouns",
-	"agentMarkers", "ofMarkers", "affiliations", "desireVerbs", "cancelVerbs", "timeNouns", "auxFutures", "vowVerbs", "placeVerbs", "coerciveVerbs", "personNouns",
+	"agentMarkers", "ofMarkers", "affiliations", "desireVerbs", "cancelVerbs", "stopVerbs", "timeNouns", "auxFutures", "vowVerbs", "placeVerbs", "coerciveVerbs", "personNouns",
 }
 
 // wordClasses is words.txt parsed during package initialisation; the file is
@@ -84,6 +84,7 @@ var (
 	affiliations       = wordClass("affiliations")
 	desireVerbs        = wordClass("desireVerbs")
 	cancelVerbs        = wordClass("cancelVerbs")
+	stopVerbs          = wordClass("stopVerbs")
 	timeNouns          = wordClass("timeNouns")
 	auxFutures         = wordClass("auxFutures")
 	vowVerbs           = wordClass("vowVerbs")
