@@ -21,8 +21,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 
+	"github.com/flashpoint/flashpoint/internal/geo/internal/geonames"
 	"github.com/flashpoint/flashpoint/internal/geo/internal/norm"
 )
 
@@ -157,7 +157,7 @@ type country struct {
 
 func countries() map[string]*country {
 	m := map[string]*country{}
-	for _, line := range strings.Split(countryTable, "\n") {
+	for _, line := range strings.Split(geonames.CountryTable, "\n") {
 		f := strings.SplitN(line, " ", 3)
 		if len(f) < 3 {
 			continue
@@ -259,85 +259,6 @@ func altCap(p place) int {
 	return n
 }
 
-// pickAlts keeps capitalised Latin-script alternates that add a new key,
-// ASCII ones first, otherwise in GeoNames' order.
-func pickAlts(primary []string, alts []string, limit int) []string {
-	seen := map[string]bool{}
-	for _, p := range primary {
-		seen[norm.Key(p)] = true
-	}
-	var cand []string
-	for _, a := range alts {
-		a = strings.TrimSpace(a)
-		if len(a) < 2 || len(a) > 48 || !norm.IsLatin(a) || strings.ContainsAny(a, "0123456789()[]|\t/") {
-			continue
-		}
-		if len(a) <= 4 && strings.ToUpper(a) == a {
-			continue // airport and postal codes
-		}
-		if r := []rune(a)[0]; !unicode.IsUpper(r) || len(a) < 3 {
-			continue // lower-case transliteration variants are noise
-		}
-		cand = append(cand, a)
-	}
-	isASCII := func(s string) bool {
-		for i := 0; i < len(s); i++ {
-			if s[i] >= 0x80 {
-				return false
-			}
-		}
-		return true
-	}
-	sort.SliceStable(cand, func(i, j int) bool {
-		return isASCII(cand[i]) && !isASCII(cand[j])
-	})
-	var out []string
-	for _, a := range cand {
-		k := norm.Key(a)
-		if k == "" || seen[k] {
-			continue
-		}
-		seen[k] = true
-		out = append(out, a)
-		if len(out) >= limit {
-			break
-		}
-	}
-	return out
-}
-
-// adminSuffixes are dropped to give the short form of an admin1 name.
-var adminSuffixes = []string{
-	" Autonomous Republic", " Autonomous Oblast", " Autonomous Okrug", " Oblast'", " oblast", " Oblast", " Region", " Province",
-	" Department", " District", " Governorate", " Rayon", " Kray", " Krai", " Republic", " State",
-	" Municipality", " County", " Division", " Prefecture", " Voivodeship", " City", " Emirate",
-}
-
-var compass = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northern": true,
-	"southern": true, "eastern": true, "western": true, "central": true, "capital": true}
-
-func adminNames(name string) []string {
-	out := []string{}
-	short := name
-	for _, s := range adminSuffixes {
-		if strings.HasSuffix(short, s) && len(short) > len(s)+2 {
-			short = strings.TrimSuffix(short, s)
-			break
-		}
-	}
-	short = strings.TrimPrefix(short, "Republic of ")
-	if compass[strings.ToLower(short)] {
-		short = name // "South Governorate" must not become a place called "South"
-	}
-	if short != name {
-		out = append(out, short)
-	}
-	if a := norm.ASCII(name); a != name {
-		out = append(out, a)
-	}
-	return out
-}
-
 func write(path string, header []string, places []place, admins map[string]admin) (int, error) {
 	cs := countries()
 	type agg struct {
@@ -419,7 +340,7 @@ func write(path string, header []string, places []place, admins map[string]admin
 			continue
 		}
 		lat, lon := pos(a)
-		row("A", 0, norm.ASCII(ad.name), lat, lon, c.iso3, ad.code, "ADM1", a.pop, adminNames(ad.name))
+		row("A", 0, norm.ASCII(ad.name), lat, lon, c.iso3, ad.code, "ADM1", a.pop, geonames.AdminNames(ad.name))
 	}
 	sort.Slice(places, func(i, j int) bool { return places[i].id < places[j].id })
 	for _, p := range places {
@@ -433,7 +354,7 @@ func write(path string, header []string, places []place, admins map[string]admin
 			alts = append(alts, p.name)
 			primary = append(primary, p.name)
 		}
-		alts = append(alts, pickAlts(primary, p.alts, altCap(p))...)
+		alts = append(alts, geonames.PickAlts(primary, p.alts, altCap(p))...)
 		row("P", p.id, p.ascii, p.lat, p.lon, c.iso3, p.adm, p.fcode, p.pop, alts)
 	}
 	if err := w.Flush(); err != nil {

@@ -1,9 +1,17 @@
-package main
+// Package geonames holds what the embedded gazetteer's generator and the
+// importer of GeoNames dump files share: the country table and the choice
+// of alternate names.
+package geonames
 
-// countryTable lists every ISO 3166-1 code GeoNames uses: ISO-2, ISO-3, the
+import (
+	"strings"
+	"sync"
+)
+
+// CountryTable lists every ISO 3166-1 code GeoNames uses: ISO-2, ISO-3, the
 // English short name news uses, then other names separated by "|". Written
 // by hand for Flashpoint; Kosovo uses the customary XK/XKX.
-const countryTable = `
+const CountryTable = `
 AD AND Andorra
 AE ARE United Arab Emirates|UAE|U.A.E.|Emirates
 AF AFG Afghanistan
@@ -255,3 +263,17 @@ ZA ZAF South Africa
 ZM ZMB Zambia
 ZW ZWE Zimbabwe
 `
+
+var iso3 = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(CountryTable, "\n") {
+		if f := strings.SplitN(line, " ", 3); len(f) == 3 {
+			m[f[0]] = f[1]
+		}
+	}
+	return m
+})
+
+// ISO3 returns the ISO-3 code of a GeoNames (ISO-2) country code, "" if
+// the table lacks it.
+func ISO3(iso2 string) string { return iso3()[iso2] }
