@@ -42,6 +42,20 @@ func (sc *sent) treeModality(as []*analysis) {
 			a.hypothetic = true
 		}
 		a.halted = sc.haltedBy(a)
+		d := v
+		for hops := 0; hops < 4 && t.rel(d) == relConj; hops++ {
+			d = t.head(d) // "people living in or visiting Hong Kong"
+		}
+		if h := t.head(d); t.rel(d) == relAcl && h >= 0 && !sc.namedActor(t.tok(h)) && t.pos(h) == syntax.NOUN && participle(sc.lower[a.m.head]) && t.agent(v, sc.lower) < 0 &&
+			t.child(v, relMark) < 0 && t.child(v, relCase) < 0 &&
+			!a.m.p.Has("mediate") && !(a.m.end < len(sc.lower) && sc.lower[a.m.end] == "by") {
+			// "people living in or visiting Hong Kong", "ships
+			// carrying grain to Egypt": an -ing participle describing a noun
+			// that the text names no actor for is a description, not a narrated act;
+			// with its agent ("a ceasefire brokered by France") or as a
+			// gerund complement ("accused … of killing") it is one
+			a.hypothetic = true
+		}
 		if a.m.p.Nominal && !a.halted && !a.m.p.Has("accuse") && !a.m.p.Has("deny") && t.pos(v) == syntax.NOUN && !t.narrated(v) {
 			// "demands include the release of…", "protests against the
 			// decision": a noun that is another predicate's object or
@@ -173,4 +187,11 @@ func (t *tree) particle(w int, lower []string) string {
 		return lower[t.tok(p)]
 	}
 	return ""
+}
+
+// namedActor reports whether token t is part of an actor the text names,
+// not one resolved from context ("people", "the ministry").
+func (sc *sent) namedActor(t int) bool {
+	r := sc.refAt[t]
+	return r >= 0 && !sc.refs[r].context
 }

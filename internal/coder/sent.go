@@ -405,7 +405,14 @@ func (sc *sent) triggers() {
 			// actor it names the agent ("a Qatar-mediated truce")
 			continue
 		}
+		nounUse := i > 0 && articles[sc.lower[i-1]] && (strings.HasSuffix(sc.lower[i], "ed") || participle(sc.lower[i]))
 		for _, p := range ps.ByFirst[sc.lower[i]] {
+			if nounUse && !p.Nominal {
+				// "the accused", "the wounded", "a wanted man": a
+				// participle after an article names people, it is no
+				// predicate
+				continue
+			}
 			if p.Imported && !sc.importedCandidate(p, i) {
 				continue
 			}
