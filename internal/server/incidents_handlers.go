@@ -1,8 +1,13 @@
 package server
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/flashpoint/flashpoint/internal/store"
 )
@@ -90,7 +95,21 @@ func (s *Server) getIncident(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
-// listPoints: GET /api/v1/points?filters&limit= — located incidents for the map.
+// DefaultMapDays is the span of the map asked for without since: the
+// days up to until (or the last stored day), as series take a year.
+const DefaultMapDays = DefaultSeriesDays
+
+// pointList is the map's answer: the points and the window they cover
+// (since and until as applied, the default window included).
+type pointList struct {
+	Items []store.Point `json:"items"`
+	Limit int           `json:"limit"`
+	Since string        `json:"since,omitempty"`
+	Until string        `json:"until,omitempty"`
+}
+
+// listPoints: GET /api/v1/points?filters&limit= — located incidents for
+// the map, the latest limit in the window.
 func (s *Server) listPoints(w http.ResponseWriter, r *http.Request) {
 	p := newParams(r.URL, append(filterNames[:0:0], "actor", "dyad", "code", "root", "quad", "country", "since", "until", "claimed", "denied", "background", "limit")...)
 	f, _ := p.filter()
@@ -102,12 +121,45 @@ func (s *Server) listPoints(w http.ResponseWriter, r *http.Request) {
 	if s.answer(w, r, p.err) {
 		return
 	}
-	pts, err := s.cfg.Store.Points(r.Context(), f, limit)
+	if f.Since == "" {
+		// Without a start the window is the year up to until or the last
+		// stored day, so a filter that matches little reads a year of
+		// events, not the store.
+		rng, err := s.seriesRange(r.Context())
+		if s.answer(w, r, err) {
+			return
+		}
+		end := f.Until
+		if end == "" || end > rng.Last {
+			end = rng.Last
+		}
+		if t, err := time.Parse(time.DateOnly, end); err == nil {
+			f.Since = t.AddDate(0, 0, 1-DefaultMapDays).Format(time.DateOnly)
+		}
+	}
+	// Every visitor of the map asks the same: the answer is kept as sent,
+	// refreshed in the background after pointsTTL (new articles) and
+	// dropped when the tension series are rebuilt.
+	key := fmt.Sprintf("points %+v %d", f, limit)
+	b, err := memoized(s, r.Context(), key, pointsTTL, func(ctx context.Context) ([]byte, error) {
+		pts, err := s.cfg.Store.Points(ctx, f, limit)
+		if err != nil {
+			return nil, err
+		}
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(true)
+		err = enc.Encode(pointList{Items: nonNil(pts), Limit: limit, Since: f.Since, Until: f.Until})
+		return buf.Bytes(), err
+	})
 	if s.answer(w, r, err) {
 		return
 	}
-	if pts == nil {
-		pts = []store.Point{}
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": pts, "limit": limit})
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Write(b)
 }
+
+// pointsTTL is how stale a kept map answer may be served, as the
+// overview's counts.
+const pointsTTL = overviewTTL

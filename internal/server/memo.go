@@ -21,6 +21,7 @@ import (
 type memo struct {
 	mu      sync.Mutex
 	entries map[string]*memoEntry
+	bytes   int // held by []byte values (rendered pages, encoded answers)
 }
 
 type memoEntry struct {
@@ -30,8 +31,13 @@ type memoEntry struct {
 	refreshing bool
 }
 
-// maxMemo bounds the entries (keys come from query parameters).
-const maxMemo = 512
+// maxMemo bounds the entries (keys come from query parameters), and
+// maxMemoBytes the bytes of those that are []byte: a map answer is up
+// to a megabyte.
+const (
+	maxMemo      = 512
+	maxMemoBytes = 64 << 20
+)
 
 // refreshTimeout bounds one background refresh.
 const refreshTimeout = time.Minute
@@ -84,8 +90,22 @@ func (m *memo) refresh(key string, mark int64, load func(context.Context) (any, 
 func (m *memo) put(key string, e *memoEntry) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if len(m.entries) >= maxMemo {
+	if old := m.entries[key]; old != nil {
+		m.bytes -= memoSize(old.val)
+		delete(m.entries, key)
+	}
+	if len(m.entries) >= maxMemo || m.bytes+memoSize(e.val) > maxMemoBytes {
 		clear(m.entries)
+		m.bytes = 0
 	}
 	m.entries[key] = e
+	m.bytes += memoSize(e.val)
+}
+
+// memoSize is what a value counts against maxMemoBytes.
+func memoSize(v any) int {
+	if b, ok := v.([]byte); ok {
+		return len(b)
+	}
+	return 0
 }

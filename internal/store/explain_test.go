@@ -222,3 +222,55 @@ func realisticEvent(article, k int, date string) event.Event {
 	}
 	return e
 }
+
+// TestPointsWalkTheLocatedIndex plans the map's query on a realistic
+// store: the located events are walked in date order by index and the
+// incident's earlier events sought, never the events table scanned or
+// the points sorted (a sort reads every match before the first point).
+func TestPointsWalkTheLocatedIndex(t *testing.T) {
+	for _, b := range []struct {
+		name     string
+		url      func(testing.TB) string
+		articles int
+	}{
+		{"sqlite", storetest.SQLite, 4000},
+		{"postgres", storetest.Postgres, 2000},
+	} {
+		t.Run(b.name, func(t *testing.T) {
+			ctx := context.Background()
+			s, err := Open(ctx, b.url(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			fillRealistic(t, s, b.articles)
+			if _, err := s.db.ExecContext(ctx, "ANALYZE"); err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range []Filter{
+				{Background: BackgroundExclude, Since: "2024-01-01"},
+				{Background: BackgroundExclude, Since: "2024-03-01", Until: "2024-03-31", Code: "19"},
+			} {
+				// 100 of the year's ~3,000 located events: the share the
+				// server's 2,000 are of a year at a million events.
+				q, args, err := pointsQuery(f, 100)
+				if err != nil {
+					t.Fatal(err)
+				}
+				plan, bad, err := s.explain(ctx, q, args)
+				if err != nil {
+					t.Fatalf("explain: %v", err)
+				}
+				if bad == "" && (strings.Contains(plan, "TEMP B-TREE") || strings.Contains(plan, `"Sort"`)) {
+					bad = "a sort"
+				}
+				if bad == "" && !strings.Contains(plan, "events_located") {
+					bad = "no located-events index"
+				}
+				if bad != "" {
+					t.Errorf("points %+v are planned with %s:\n%s", f, bad, plan)
+				}
+			}
+		})
+	}
+}

@@ -57,6 +57,18 @@ type StoredEvent struct {
 // where builds the WHERE clause shared by both queries; events says
 // which table the columns belong to.
 func (f Filter) where(events bool) (string, []any, error) {
+	self := "incidents"
+	if events {
+		self = "events"
+	}
+	return f.whereOn(events, self)
+}
+
+// whereOn is where for a table named (or aliased) self in the query:
+// the name correlated subqueries use for the row being filtered.
+// Unqualified columns resolve to the innermost table, so the clause can
+// filter an aliased copy of the table inside a subquery.
+func (f Filter) whereOn(events bool, self string) (string, []any, error) {
 	var conds []string
 	var args []any
 	add := func(cond string, a ...any) {
@@ -67,7 +79,7 @@ func (f Filter) where(events bool) (string, []any, error) {
 		if events {
 			add("(source_code LIKE ? OR target_code LIKE ?)", f.Actor+"%", f.Actor+"%")
 		} else {
-			add("EXISTS (SELECT 1 FROM events e WHERE e.incident_id = incidents.id AND (e.source_code LIKE ? OR e.target_code LIKE ?))",
+			add("EXISTS (SELECT 1 FROM events e WHERE e.incident_id = "+self+".id AND (e.source_code LIKE ? OR e.target_code LIKE ?))",
 				f.Actor+"%", f.Actor+"%")
 		}
 	}
@@ -117,7 +129,7 @@ func (f Filter) where(events bool) (string, []any, error) {
 	}
 	switch {
 	case f.Denied && events:
-		add("(denies IS NOT NULL OR EXISTS (SELECT 1 FROM events d WHERE d.denies = events.id))")
+		add("(denies IS NOT NULL OR EXISTS (SELECT 1 FROM events d WHERE d.denies = " + self + ".id))")
 	case f.Denied:
 		add("denials > 0")
 	}
