@@ -265,7 +265,9 @@ func objectOfEarlier(rs []ref, prev []*analysis) bool {
 	for _, r := range rs {
 		found := false
 		for _, p := range prev {
-			if containsRef(p.tgt, r) {
+			// a speech verb's object is no participant: "Hungary said it
+			// will support…" keeps "it" as the subject
+			if !p.m.p.Has("say") && containsRef(p.tgt, r) {
 				found = true
 				break
 			}

@@ -14,6 +14,37 @@ type context struct {
 	accusations  []*draft
 	recent       []string // distinct countries, most recent last
 	mentions     map[string]int
+	names        []namedActor // multi-word names, most recent last
+}
+
+// namedActor is an actor the text named in several words, kept so that a
+// later definite noun ("the court") can refer back to it.
+type namedActor struct {
+	words []string // lower-cased
+	code  string
+}
+
+// maxNames bounds the names kept: a definite noun refers to a recent one.
+const maxNames = 16
+
+func (c *context) sawName(words []string, code string) {
+	if len(c.names) == maxNames {
+		c.names = append(c.names[:0], c.names[1:]...)
+	}
+	c.names = append(c.names, namedActor{append([]string(nil), words...), code})
+}
+
+// namedWith returns the code of the most recent name holding the noun
+// ("court" in "International Court of Justice"), or "".
+func (c *context) namedWith(noun string) string {
+	for i := len(c.names) - 1; i >= 0; i-- {
+		for _, w := range c.names[i].words {
+			if w == noun {
+				return c.names[i].code
+			}
+		}
+	}
+	return ""
 }
 
 // pair returns the two countries the article is about: the most named,

@@ -184,7 +184,7 @@ func (sc *sent) actors() {
 			if p.Code == "" {
 				r.owned = i > 0 && possessivePronouns[sc.lower[i-1]]
 				r.context = true
-				r.code = sc.resolveRole(p.Role, i)
+				r.code = sc.resolveRole(p.Role, i, p.End)
 				if r.code == "" {
 					i = p.End - 1
 					continue
@@ -213,6 +213,10 @@ func (sc *sent) actors() {
 			if code != "" {
 				sc.add(ref{start: i, end: i + 1, code: code, pronoun: true, explain: []string{"pronoun \"" + w + "\" → " + code}})
 			}
+		case i > 0 && articles[sc.lower[i-1]] && !isCapital(sc.toks[i].Text) && (i+1 == n || sc.refAt[i+1] < 0 && !isCapital(sc.toks[i+1].Text)) && ctx.namedWith(w) != "":
+			// "the agency" after "the International Atomic Energy Agency"
+			code := ctx.namedWith(w)
+			sc.add(ref{start: i, end: i + 1, code: code, explain: []string{"definite \"the " + w + "\" → " + code}})
 		case w == "the" && i+1 < n && (sc.lower[i+1] == "group" || sc.lower[i+1] == "party" || sc.lower[i+1] == "court" && ctx.byRole["JUD"] != "") && ctx.lastNamed != "":
 			code := ctx.lastNamed
 			if sc.lower[i+1] == "court" {
@@ -233,11 +237,19 @@ func (sc *sent) actors() {
 
 // resolveRole codes an actor named only by its role ("the ministry",
 // "police", "its troops") from the sentence and article context.
-func (sc *sent) resolveRole(role string, at int) string {
+func (sc *sent) resolveRole(role string, at, end int) string {
 	ctx := &sc.d.ctx
 	prev := ""
 	if at > 0 {
 		prev = sc.lower[at-1]
+	}
+	if articles[prev] && end-at == 1 {
+		// "the court" after "the International Court of Justice", "the
+		// council" after "the U.N. Security Council": a definite noun is
+		// the last named actor whose name it heads or holds
+		if c := ctx.namedWith(sc.lower[at]); c != "" {
+			return c
+		}
 	}
 	if possessivePronouns[prev] {
 		// "its troops": the owner is the sentence's first actor; an armed
@@ -300,6 +312,17 @@ func (sc *sent) add(r ref) {
 		sc.refAt[t] = len(sc.refs) - 1
 	}
 	sc.d.ctx.saw(r.code)
+	if !r.context && !r.pronoun && r.end-r.start > 1 {
+		// the capitalised words of a name are what a definite noun
+		// can refer back with ("the court", "the agency")
+		var words []string
+		for t := r.start; t < r.end; t++ {
+			if isCapital(sc.toks[t].Text) {
+				words = append(words, sc.lower[t])
+			}
+		}
+		sc.d.ctx.sawName(words, r.code)
+	}
 }
 
 // buildGroups joins coordinated actors into compound actors.
