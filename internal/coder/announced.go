@@ -12,12 +12,17 @@ var announcedTxt string
 //go:embed data/halted.txt
 var haltedTxt string
 
+//go:embed data/demanded.txt
+var demandedTxt string
+
 // announced maps a code prefix to the code an announced act gets
 // (data/announced.txt); halted, the code a stopped cooperative act gets
-// (data/halted.txt).
+// (data/halted.txt); demanded, the demand that what one side says another
+// must do makes (data/demanded.txt).
 var (
 	announced = mustCodeMap("announced.txt", announcedTxt)
 	halted    = mustCodeMap("halted.txt", haltedTxt)
+	demanded  = mustCodeMap("demanded.txt", demandedTxt)
 )
 
 // codeMap maps a prefix of an event code to the code it becomes.
@@ -62,4 +67,13 @@ func (m codeMap) of(code string) string {
 		}
 	}
 	return code
+}
+
+// demandCode is the demand that saying another side must do an act makes
+// (data/demanded.txt); an act no line covers is a demand all the same (100).
+func demandCode(code string) string {
+	if c := demanded.of(code); c != code {
+		return c
+	}
+	return "100"
 }

@@ -27,6 +27,16 @@ func TestHaltedCode(t *testing.T) {
 	}
 }
 
+func TestDemandCode(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"0841", "1053"}, {"057", "107"}, {"046", "106"}, {"0874", "1056"}, {"072", "1032"}, {"190", "100"}, {"111", "100"},
+	} {
+		if got := demandCode(tc.in); got != tc.want {
+			t.Errorf("demandCode(%s) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}
+
 func TestParseCodeMapErrors(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"04 036\n04 030\n", "a.txt:2: prefix 04 listed twice"},

@@ -322,6 +322,20 @@ func adjectiveLike(w string) bool {
 func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 	p := a.m.p
 	code := p.Code
+	if len(a.demandedBy) > 0 {
+		// "Russia said Sudan must return the helicopter": Russia's demand on Sudan
+		var out []*draft
+		for _, s := range a.demandedBy {
+			for _, t := range a.src {
+				d := sc.newDraft(s, t, demandCode(code), a)
+				if sc.d.c.Explain {
+					d.explain = append(d.explain, "obligation in reported speech: the speaker's demand")
+				}
+				out = append(out, d)
+			}
+		}
+		return out
+	}
 	if a.future && !p.Has("threat") && (a.announced || cooperative(code)) {
 		// "will deliver" is an intent; "will strike" a threat, but
 		// "deployed warships to practise a blockade" is neither

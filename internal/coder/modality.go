@@ -69,7 +69,46 @@ func (sc *sent) treeModality(as []*analysis) {
 			a.negated = true
 		}
 		sc.governedModality(a, v, heads)
+		sc.obligation(a, v, heads)
 	}
+}
+
+// obligation reads "Russia said Sudan must return the helicopter": an act
+// under a deontic auxiliary in what a speaker says is the speaker's demand
+// on the act's subject.
+func (sc *sent) obligation(a *analysis, v int, heads map[int]*analysis) {
+	t := sc.tree
+	deontic := false
+	for _, c := range t.children(nil, v, relAux) {
+		deontic = deontic || deontics[sc.lower[t.tok(c)]]
+	}
+	if !deontic || a.m.p.Has("threat") {
+		return
+	}
+	// an obligation is no act: without a speaker to demand it, nothing
+	a.hypothetic = true
+	if a.negated || len(a.src) == 0 {
+		return
+	}
+	w := v
+	for hops := 0; hops < 3 && t.rel(w) == relConj; hops++ {
+		w = t.head(w)
+	}
+	var g *analysis
+	if t.rel(w) == relCcomp {
+		g = heads[t.head(w)] // "Russia said Sudan must return…"
+	} else if t.head(w) < 0 {
+		for _, c := range t.children(nil, w, relParataxis) {
+			if x, ok := heads[c]; ok && x.m.p.Has("say") {
+				g = x // "Sudan must return the helicopter, Russia said"
+			}
+		}
+	}
+	if g == nil || !g.m.p.Has("say") || len(g.src) == 0 || sameRefs(g.src, a.src) {
+		return
+	}
+	a.demandedBy = g.src
+	a.hypothetic = false
 }
 
 // governedModality walks from the predicate up through the clauses that
