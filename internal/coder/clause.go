@@ -19,11 +19,11 @@ type analysis struct {
 	agentive   bool  // the source came from a compound: "Russia-mediated"
 	announced  bool  // future by an auxiliary ("will strike"), not a purpose "to"
 	halted     bool  // a cooperative act a verb of stopping governs
-	// demandedBy is the speaker who says the subject must or should do
-	// the act: the speaker's demand, not the act, is the event
-	demandedBy []ref
-	treeSrc    bool // the source is the tree's subject or agent
-	treeTgt    bool // the target is the tree's object, or the pattern's own slot
+	// demandedBy is the speaker who says the obliged side must or should
+	// do the act: the speaker's demand, not the act, is the event
+	demandedBy, obliged []ref
+	treeSrc             bool // the source is the tree's subject or agent
+	treeTgt             bool // the target is the tree's object, or the pattern's own slot
 	// unconfirmed marks an imported pattern whose participants the tree
 	// does not name: the field's dictionaries are broad, so a match alone
 	// is not enough

@@ -326,7 +326,7 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 		// "Russia said Sudan must return the helicopter": Russia's demand on Sudan
 		var out []*draft
 		for _, s := range a.demandedBy {
-			for _, t := range a.src {
+			for _, t := range a.obliged {
 				d := sc.newDraft(s, t, demandCode(code), a)
 				if sc.d.c.Explain {
 					d.explain = append(d.explain, "obligation in reported speech: the speaker's demand")

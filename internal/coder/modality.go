@@ -107,7 +107,7 @@ func (sc *sent) obligation(a *analysis, v int, heads map[int]*analysis) {
 	if g == nil || !g.m.p.Has("say") || len(g.src) == 0 || sameRefs(g.src, a.src) {
 		return
 	}
-	a.demandedBy = g.src
+	a.demandedBy, a.obliged = g.src, a.src
 	a.hypothetic = false
 }
 
