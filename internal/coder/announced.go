@@ -15,14 +15,19 @@ var haltedTxt string
 //go:embed data/demanded.txt
 var demandedTxt string
 
+//go:embed data/refused.txt
+var refusedTxt string
+
 // announced maps a code prefix to the code an announced act gets
 // (data/announced.txt); halted, the code a stopped cooperative act gets
 // (data/halted.txt); demanded, the demand that what one side says another
-// must do makes (data/demanded.txt).
+// must do makes (data/demanded.txt); refused, the rejection that refusing
+// a cooperative act is (data/refused.txt).
 var (
 	announced = mustCodeMap("announced.txt", announcedTxt)
 	halted    = mustCodeMap("halted.txt", haltedTxt)
 	demanded  = mustCodeMap("demanded.txt", demandedTxt)
+	refused   = mustCodeMap("refused.txt", refusedTxt)
 )
 
 // codeMap maps a prefix of an event code to the code it becomes.
@@ -76,4 +81,13 @@ func demandCode(code string) string {
 		return c
 	}
 	return "100"
+}
+
+// refusalCode is the rejection that refusing a cooperative act is
+// (data/refused.txt); an act no line covers is rejected all the same (120).
+func refusalCode(code string) string {
+	if c := refused.of(code); c != code {
+		return c
+	}
+	return "120"
 }

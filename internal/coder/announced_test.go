@@ -37,6 +37,16 @@ func TestDemandCode(t *testing.T) {
 	}
 }
 
+func TestRefusalCode(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"074", "1224"}, {"046", "125"}, {"0841", "1243"}, {"0874", "1246"}, {"057", "127"}, {"036", "120"},
+	} {
+		if got := refusalCode(tc.in); got != tc.want {
+			t.Errorf("refusalCode(%s) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}
+
 func TestParseCodeMapErrors(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"04 036\n04 030\n", "a.txt:2: prefix 04 listed twice"},

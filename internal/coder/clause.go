@@ -19,6 +19,7 @@ type analysis struct {
 	agentive   bool  // the source came from a compound: "Russia-mediated"
 	announced  bool  // future by an auxiliary ("will strike"), not a purpose "to"
 	halted     bool  // a cooperative act a verb of stopping governs
+	refused    bool  // a cooperative act a verb of refusal governs
 	// demandedBy is the speaker who says the obliged side must or should
 	// do the act: the speaker's demand, not the act, is the event
 	demandedBy, obliged []ref

@@ -358,13 +358,16 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 			}
 		}
 	}
+	if a.refused {
+		code = refusalCode(p.Code)
+	}
 	if a.halted {
 		// "suspended military cooperation with Peru": a reduction of
 		// relations by the side that stops it
 		code = halted.of(code)
 	}
 	code = sc.refine(code, a)
-	recip := p.Has("recip") && !a.halted
+	recip := p.Has("recip") && !a.halted && !a.refused
 	pairs := [][2]ref{}
 	switch {
 	case p.Has("deny"):

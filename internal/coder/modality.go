@@ -144,6 +144,14 @@ func (sc *sent) governedModality(a *analysis, v int, heads map[int]*analysis) {
 				a.negated = true // "did not agree to meet", "failed to persuade"
 			case cancelVerbs[hl] || cancelVerbs[hl+"_"+t.particle(h, sc.lower)]:
 				a.negated = true // "called off the visit"
+			case w == v && (refusalVerbs[hl] || refusalVerbs[hl+"_"+t.particle(h, sc.lower)]) && !sc.covers(a.m, t.tok(h)):
+				// "refused to deploy peacekeepers": a rejection of the
+				// cooperative act; refusing a hostile one is no event
+				if cooperative(a.m.p.Code) {
+					a.refused = true
+				} else {
+					a.negated = true
+				}
 			}
 			if g, ok := heads[h]; ok && g != a && contentTaking(g.m.p) && w == v {
 				// "demanded that Israel withdraw": the demand is coded, its
