@@ -329,7 +329,7 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 			for _, t := range a.obliged {
 				d := sc.newDraft(s, t, demandCode(code), a)
 				if sc.d.c.Explain {
-					d.explain = append(d.explain, "obligation in reported speech: the speaker's demand")
+					d.explain = append(d.explain, "obligation in reported speech (demanded.txt): the speaker's demand "+d.code)
 				}
 				out = append(out, d)
 			}
@@ -562,7 +562,12 @@ func (sc *sent) newDraft(src, tgt ref, code string, a *analysis) *draft {
 		if a.passive {
 			d.explain = append(d.explain, "passive voice: target is the subject")
 		}
-		if a.future && code != a.m.p.Code {
+		switch {
+		case a.refused:
+			d.explain = append(d.explain, "refused (refused.txt): rejection code "+code)
+		case a.halted:
+			d.explain = append(d.explain, "stopped (halted.txt): reduction code "+code)
+		case a.future && code != a.m.p.Code:
 			d.explain = append(d.explain, "future tense: intent code "+code)
 		}
 	}
