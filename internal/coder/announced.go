@@ -18,16 +18,21 @@ var demandedTxt string
 //go:embed data/refused.txt
 var refusedTxt string
 
+//go:embed data/threatened.txt
+var threatenedTxt string
+
 // announced maps a code prefix to the code an announced act gets
 // (data/announced.txt); halted, the code a stopped cooperative act gets
 // (data/halted.txt); demanded, the demand that what one side says another
 // must do makes (data/demanded.txt); refused, the rejection that refusing
-// a cooperative act is (data/refused.txt).
+// a cooperative act is (data/refused.txt); threatened, the threat a hostile
+// act announced on a condition is (data/threatened.txt).
 var (
-	announced = mustCodeMap("announced.txt", announcedTxt)
-	halted    = mustCodeMap("halted.txt", haltedTxt)
-	demanded  = mustCodeMap("demanded.txt", demandedTxt)
-	refused   = mustCodeMap("refused.txt", refusedTxt)
+	announced  = mustCodeMap("announced.txt", announcedTxt)
+	halted     = mustCodeMap("halted.txt", haltedTxt)
+	demanded   = mustCodeMap("demanded.txt", demandedTxt)
+	refused    = mustCodeMap("refused.txt", refusedTxt)
+	threatened = mustCodeMap("threatened.txt", threatenedTxt)
 )
 
 // codeMap maps a prefix of an event code to the code it becomes.

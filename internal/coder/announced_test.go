@@ -47,6 +47,16 @@ func TestRefusalCode(t *testing.T) {
 	}
 }
 
+func TestThreatenedCode(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"1661", "136"}, {"161", "1313"}, {"143", "133"}, {"1723", "1323"}, {"173", "137"}, {"057", "057"},
+	} {
+		if got := threatened.of(tc.in); got != tc.want {
+			t.Errorf("threatened.of(%s) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}
+
 func TestParseCodeMapErrors(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"04 036\n04 030\n", "a.txt:2: prefix 04 listed twice"},

@@ -20,6 +20,9 @@ type analysis struct {
 	announced  bool  // future by an auxiliary ("will strike"), not a purpose "to"
 	halted     bool  // a cooperative act a verb of stopping governs
 	refused    bool  // a cooperative act a verb of refusal governs
+	// conditioned marks an act announced on a condition ("will withdraw
+	// unless…"): a hostile one is a threat
+	conditioned bool
 	// demandedBy is the speaker who says the obliged side must or should
 	// do the act: the speaker's demand, not the act, is the event
 	demandedBy, obliged []ref

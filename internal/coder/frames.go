@@ -361,6 +361,10 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 	if a.refused {
 		code = refusalCode(p.Code)
 	}
+	if a.conditioned && !a.refused && !cooperative(code) {
+		// "will withdraw its force unless…": a threat of the act
+		code = threatened.of(code)
+	}
 	if a.halted {
 		// "suspended military cooperation with Peru": a reduction of
 		// relations by the side that stops it
@@ -567,6 +571,8 @@ func (sc *sent) newDraft(src, tgt ref, code string, a *analysis) *draft {
 			d.explain = append(d.explain, "refused (refused.txt): rejection code "+code)
 		case a.halted:
 			d.explain = append(d.explain, "stopped (halted.txt): reduction code "+code)
+		case a.conditioned && code != a.m.p.Code:
+			d.explain = append(d.explain, "on a condition (threatened.txt): threat code "+code)
 		case a.future && code != a.m.p.Code:
 			d.explain = append(d.explain, "future tense: intent code "+code)
 		}

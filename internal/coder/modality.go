@@ -70,6 +70,11 @@ func (sc *sent) treeModality(as []*analysis) {
 		}
 		sc.governedModality(a, v, heads)
 		sc.obligation(a, v, heads)
+		for _, c := range t.children(nil, v, relAdvcl) {
+			if mk := t.child(c, relMark); mk >= 0 && conditionals[sc.lower[t.tok(mk)]] {
+				a.conditioned = true // "will boycott the vote unless…"
+			}
+		}
 	}
 }
 
