@@ -15,7 +15,14 @@ import (
 // incidentWithEvents is an incident with the events (reports) behind it.
 type incidentWithEvents struct {
 	store.Incident
-	Events []apiEvent `json:"events,omitempty"`
+	Events []incidentEvent `json:"events,omitempty"`
+}
+
+// incidentEvent is a report of an incident, with its article's title
+// (the dashboard links reports by title).
+type incidentEvent struct {
+	apiEvent
+	ArticleTitle string `json:"article_title,omitempty"`
 }
 
 // maxExpand bounds the page size when each incident brings its events.
@@ -58,16 +65,40 @@ func (s *Server) listIncidents(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
+	if s.answer(w, r, s.titleEvents(r, out.Items)) {
+		return
+	}
 	writeJSON(w, http.StatusOK, out)
 }
 
-func (s *Server) incidentEvents(r *http.Request, id int64) ([]apiEvent, error) {
+func (s *Server) incidentEvents(r *http.Request, id int64) ([]incidentEvent, error) {
 	evs, _, err := s.cfg.Store.EventsPage(r.Context(), store.Filter{Incident: id}, store.Page{Limit: s.cfg.MaxPage})
-	out := make([]apiEvent, len(evs))
+	out := make([]incidentEvent, len(evs))
 	for i := range evs {
-		out[i] = publicEvent(&evs[i])
+		out[i].apiEvent = publicEvent(&evs[i])
 	}
 	return out, err
+}
+
+// titleEvents sets the article titles of the incidents' events, read
+// in one query.
+func (s *Server) titleEvents(r *http.Request, ins []incidentWithEvents) error {
+	var ids []string
+	for i := range ins {
+		for _, e := range ins[i].Events {
+			ids = append(ids, e.DocID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	titles, err := s.cfg.Store.ArticleTitles(r.Context(), ids)
+	for i := range ins {
+		for j := range ins[i].Events {
+			ins[i].Events[j].ArticleTitle = titles[ins[i].Events[j].DocID]
+		}
+	}
+	return err
 }
 
 // getIncident: GET /api/v1/incidents/{id} with its events.
@@ -90,6 +121,9 @@ func (s *Server) getIncident(w http.ResponseWriter, r *http.Request) {
 	}
 	out := incidentWithEvents{Incident: ins[0]}
 	if out.Events, err = s.incidentEvents(r, id); s.answer(w, r, err) {
+		return
+	}
+	if s.answer(w, r, s.titleEvents(r, []incidentWithEvents{out})) {
 		return
 	}
 	writeJSON(w, http.StatusOK, out)
