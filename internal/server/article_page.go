@@ -1,10 +1,52 @@
 package server
 
 import (
+	"context"
+	"net/http"
 	"sort"
 
 	"github.com/flashpoint/flashpoint/internal/store"
 )
+
+func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
+	if p := newParams(r.URL); p.err != nil {
+		s.pageError(w, r, p.err)
+		return
+	}
+	id := r.PathValue("id")
+	b, err := s.cachedView(r.Context(), "page\x00"+id, func() ([]byte, error) {
+		v, err := s.loadArticle(r.Context(), id, true)
+		if err != nil {
+			return nil, err
+		}
+		title := v.Article.Title
+		if title == "" {
+			title = v.Article.ID
+		}
+		p := buildArticlePage(v)
+		if p.OriginalTitle, err = s.articleTitle(r.Context(), v.Article.DuplicateOf); err != nil {
+			return nil, err
+		}
+		return s.renderBytes("article", title, p)
+	})
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	writeHTML(w, http.StatusOK, b)
+}
+
+// articleTitle is an article's title, or its id when it has none ("" for "").
+func (s *Server) articleTitle(ctx context.Context, id string) (string, error) {
+	if id == "" {
+		return "", nil
+	}
+	t, err := s.cfg.Store.ArticleTitles(ctx, []string{id})
+	if t[id] == "" {
+		return id, err
+	}
+	return t[id], err
+}
 
 // segment is a run of text with the highlight classes it carries
 // ("src", "tgt", "trg"); html/template escapes the text.
@@ -16,17 +58,26 @@ type segment struct {
 
 // articlePage is the article view's model.
 type articlePage struct {
-	Article store.StoredArticle
-	Body    []segment // the whole text with every event's spans marked
-	Events  []eventCard
-	Explain string
+	Article       store.StoredArticle
+	OriginalTitle string    // the title of the article this one is a wire copy of
+	Body          []segment // the whole text with every event's spans marked
+	Events        []eventCard
+	Explain       string
 }
 
 type eventCard struct {
 	articleEvent
-	Anchor   string
-	Sentence []segment // the sentence with this event's spans
-	Dyad     string
+	Anchor       string
+	Sentence     []segment // the sentence with this event's spans
+	Dyad         string
+	ArticleTitle string // set where the card stands outside its article (the incident page)
+}
+
+func newEventCard(e *articleEvent) eventCard {
+	anchor := "ev-" + e.ID
+	c := eventCard{articleEvent: *e, Anchor: anchor, Dyad: e.Source.Country + "-" + e.Target.Country}
+	c.Sentence = markRuns([]rune(e.Sentence), eventSpans(e, 0, anchor))
+	return c
 }
 
 // span is a highlight in characters of the article text.
@@ -85,12 +136,10 @@ func buildArticlePage(v *articleView) articlePage {
 	var all []span
 	for i := range v.Events {
 		e := &v.Events[i]
-		anchor := "ev-" + e.ID
-		card := eventCard{articleEvent: *e, Anchor: anchor, Dyad: e.Source.Country + "-" + e.Target.Country}
-		card.Sentence = markRuns([]rune(e.Sentence), eventSpans(e, 0, anchor))
+		card := newEventCard(e)
 		p.Events = append(p.Events, card)
 		if e.SentenceOffset >= 0 {
-			all = append(all, eventSpans(e, e.SentenceOffset, anchor)...)
+			all = append(all, eventSpans(e, e.SentenceOffset, card.Anchor)...)
 		}
 	}
 	if v.Article.HasText {

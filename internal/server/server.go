@@ -157,6 +157,8 @@ func (s *Server) register() {
 	s.handle("GET /{$}", s.overviewPage)
 	s.handle("GET /dyad/{dyad}", s.dyadPage)
 	s.handle("GET /map", s.mapPage)
+	s.handle("GET /alerts", s.alertsPage)
+	s.handle("GET /incident/{id}", s.incidentPage)
 	s.handle("GET /article/{id}", s.articlePage)
 	static, _ := fs.Sub(webFS, "web/static")
 	fileServer := http.StripPrefix("/static/", http.FileServerFS(static))

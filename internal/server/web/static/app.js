@@ -1,7 +1,7 @@
-// Flashpoint dashboard: the two interactive bits, the dyad page's
-// day list and the map's points. No framework; every string that comes
-// from the data (article text, names) goes through textContent, never
-// innerHTML.
+// Flashpoint dashboard: helpers shared by the pages' scripts, the
+// search forms and the alerts' "show all". No framework; every string
+// that comes from the data (article text, titles, names) goes through
+// textContent, never innerHTML.
 "use strict";
 
 function el(tag, attrs, text) {
@@ -18,16 +18,34 @@ async function getJSON(url) {
   return body;
 }
 
-// ---- dyad page: clicking a column lists that period's incidents ----
-
 function badge(cls, text) {
   return el("span", { class: "badge " + cls }, text);
 }
 
-function renderIncident(inc) {
+// CAMEO labels by code, read once per page from the code table.
+let labelsOnce = null;
+function codeLabels() {
+  if (!labelsOnce) {
+    labelsOnce = getJSON("/api/v1/codes")
+      .then((b) => new Map(b.items.map((c) => [c.code, c.label])))
+      .catch(() => new Map());
+  }
+  return labelsOnce;
+}
+
+// codeSpans is a code with its label beside it.
+function codeSpans(labels, code, quad) {
+  const label = labels.get(code) || (code.length === 2 ? labels.get(code + "0") : "") || "";
+  return [el("span", { class: "code q" + quad }, code), " ", el("span", { class: "code-label" }, label)];
+}
+
+// renderIncident is one incident with its reports: the sentence each
+// gave and a link to its article, by title.
+function renderIncident(inc, labels) {
   const li = el("li", { class: "incident" });
   const head = el("div", { class: "incident-head" });
-  head.append(el("span", { class: "code q" + inc.quad_class }, inc.code));
+  head.append(el("a", { href: "/incident/" + inc.id, class: "incident-link" }, "incident " + inc.id), " ");
+  head.append(...codeSpans(labels, inc.code, inc.quad_class));
   head.append(" " + inc.source_country + "→" + inc.target_country + " " + inc.date);
   if (inc.location) head.append(" · " + inc.location);
   head.append(" · " + inc.articles + (inc.articles === 1 ? " report" : " reports"));
@@ -39,8 +57,8 @@ function renderIncident(inc) {
   for (const ev of inc.events || []) {
     const item = el("li");
     item.append(el("blockquote", { class: "sentence" }, ev.sentence));
-    const a = el("a", { href: "/article/" + encodeURIComponent(ev.doc_id) + "#ev-" + encodeURIComponent(ev.id) }, ev.doc_id);
-    item.append(a);
+    const href = "/article/" + encodeURIComponent(ev.doc_id) + "#ev-" + encodeURIComponent(ev.id);
+    item.append(el("a", { href: href }, ev.article_title || ev.doc_id));
     if (ev.claimed_by) item.append(" ", badge("claim", "claim: " + ev.claimed_by));
     if (ev.denies) item.append(" ", badge("deny", "denial"));
     ul.append(item);
@@ -49,95 +67,60 @@ function renderIncident(inc) {
   return li;
 }
 
-async function showPeriod(panel, day, until) {
-  const list = document.getElementById("day-incidents");
-  const title = document.getElementById("day-title");
-  const hint = document.getElementById("day-hint");
-  title.textContent = day === until ? "Incidents on " + day : "Incidents " + day + " – " + until;
-  hint.textContent = "Loading…";
-  list.replaceChildren();
-  document.querySelectorAll(".day-hit.selected").forEach((r) => r.classList.remove("selected"));
-  const hit = document.querySelector('.day-hit[data-day="' + CSS.escape(day) + '"]');
-  if (hit) hit.classList.add("selected");
-  const q = panel.dataset.query + "&since=" + encodeURIComponent(day) + "&until=" + encodeURIComponent(until) + "&expand=events&limit=100";
-  try {
-    const page = await getJSON("/api/v1/incidents?" + q);
-    const items = page.items.filter((i) => !i.background);
-    hint.textContent = items.length === 0 ? "No incidents." : items.length + (items.length === 1 ? " incident" : " incidents") + (page.next_cursor ? " (first 100)" : "");
-    for (const inc of items) list.append(renderIncident(inc));
-  } catch (err) {
-    hint.textContent = "Could not load incidents: " + err.message;
+// allIncidents reads every page of an incidents query (up to max) and
+// keeps those keep accepts.
+async function allIncidents(query, keep, max) {
+  const out = [];
+  let cursor = "";
+  for (let n = 0; n < (max || 2000); ) {
+    const page = await getJSON("/api/v1/incidents?" + query + (cursor ? "&cursor=" + encodeURIComponent(cursor) : ""));
+    n += page.items.length;
+    out.push(...page.items.filter(keep));
+    if (!page.next_cursor) break;
+    cursor = page.next_cursor;
   }
+  return out;
 }
 
-function initDyad() {
-  const panel = document.getElementById("day-panel");
-  if (!panel) return;
-  const hits = document.querySelectorAll(".day-hit");
-  const open = (r) => showPeriod(panel, r.dataset.day, r.dataset.until);
-  hits.forEach((r) => {
-    r.addEventListener("click", () => open(r));
-    r.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(r); } });
-  });
-  document.querySelectorAll(".spike-marker").forEach((m) => {
-    m.addEventListener("click", () => {
-      const d = m.dataset.day;
-      for (const r of hits) if (r.dataset.day <= d && d <= r.dataset.until) return open(r);
-    });
-  });
-  const focus = panel.dataset.focus;
-  if (focus) {
-    for (const r of hits) {
-      if (r.dataset.day <= focus && focus <= r.dataset.until) {
-        open(r);
-        r.scrollIntoView({ block: "nearest", inline: "center" });
-        break;
+// An alert's "show all" lists every conflict incident of its episode
+// in place (the link itself leads to the same search on the overview).
+function initShowAll() {
+  for (const a of document.querySelectorAll("a.show-all")) {
+    a.addEventListener("click", async (e) => {
+      e.preventDefault();
+      const list = a.closest(".alert-card").querySelector(".all-incidents");
+      if (!list.hidden) {
+        list.hidden = true;
+        a.textContent = a.dataset.label;
+        return;
       }
-    }
+      a.dataset.label = a.dataset.label || a.textContent;
+      a.textContent = "Loading…";
+      try {
+        const [labels, items] = await Promise.all([codeLabels(), allIncidents(a.dataset.query, (i) => i.quad_class >= 3 && !i.background)]);
+        list.replaceChildren(...items.map((i) => renderIncident(i, labels)));
+        list.hidden = false;
+        a.textContent = "Hide the " + items.length + " incidents";
+      } catch (err) {
+        a.textContent = "Could not load the incidents: " + err.message;
+      }
+    });
   }
 }
 
-// ---- map: incidents as points ----
-
-const SVGNS = "http://www.w3.org/2000/svg";
-
-async function initMap() {
-  const svg = document.getElementById("map");
-  if (!svg) return;
-  const form = document.getElementById("map-filters");
-  const status = document.getElementById("map-status");
-  const layer = document.getElementById("points");
-  const list = document.getElementById("map-list");
-  const q = new URLSearchParams();
-  for (const name of ["since", "until", "code"]) {
-    const v = form.elements[name].value.trim();
-    if (v) q.set(name, v);
+// Search forms leave their empty fields out of the URL.
+function initForms() {
+  for (const f of document.querySelectorAll("form.filters")) {
+    f.addEventListener("submit", () => {
+      for (const x of f.elements) if (x.name && x.type !== "checkbox" && x.value === "") x.disabled = true;
+    });
   }
-  try {
-    const page = await getJSON("/api/v1/points?" + q.toString());
-    layer.replaceChildren();
-    list.replaceChildren();
-    for (const p of page.items) {
-      const a = document.createElementNS(SVGNS, "a");
-      a.setAttribute("href", "/article/" + encodeURIComponent(p.article) + "#ev-" + encodeURIComponent(p.event));
-      const c = document.createElementNS(SVGNS, "circle");
-      c.setAttribute("cx", p.lon.toFixed(2));
-      c.setAttribute("cy", (-p.lat).toFixed(2));
-      c.setAttribute("r", "1.4");
-      c.setAttribute("class", "point q" + p.quad_class);
-      const t = document.createElementNS(SVGNS, "title");
-      t.textContent = p.date + " " + p.code + " " + p.source_country + "→" + p.target_country + (p.place ? " · " + p.place : "");
-      c.append(t);
-      a.append(c);
-      layer.append(a);
-    }
-    status.textContent = page.items.length + " located incidents" + (page.items.length >= page.limit ? " (first " + page.limit + ")" : "");
-  } catch (err) {
-    status.textContent = "Could not load incidents: " + err.message;
-  }
+  window.addEventListener("pageshow", () => {
+    for (const x of document.querySelectorAll("form.filters [disabled]")) x.disabled = false;
+  });
 }
 
 document.addEventListener("DOMContentLoaded", () => {
-  initDyad();
-  initMap();
+  initForms();
+  initShowAll();
 });
