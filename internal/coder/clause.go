@@ -21,7 +21,8 @@ type analysis struct {
 	halted     bool  // a cooperative act a verb of stopping governs
 	refused    bool  // a cooperative act a verb of refusal governs
 	// conditioned marks an act announced on a condition ("will withdraw
-	// unless…"): a hostile one is a threat
+	// unless…") or threatened ("threatened to expel"): a hostile one is
+	// a threat
 	conditioned bool
 	// demandedBy is the speaker who says the obliged side must or should
 	// do the act: the speaker's demand, not the act, is the event

@@ -29,7 +29,7 @@ func (d *doc) finish() []event.Event {
 		}
 		if actors.CountryOf(e.src.code) == actors.CountryOf(e.tgt.code) &&
 			(actors.RoleOf(e.src.code) == actors.RoleOf(e.tgt.code) ||
-				actors.RoleOf(e.tgt.code) == "" && verbs.Root(e.code) != "17" && !nonState(e.src.code)) {
+				actors.RoleOf(e.tgt.code) == "" && !nationWide(e.code) && !nonState(e.src.code)) {
 			// a state acting on itself is not an event, except nation-wide
 			// measures (17x); rebels seizing their country's towns are
 			continue

@@ -358,17 +358,18 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 			}
 		}
 	}
-	if a.refused {
+	switch {
+	case a.refused:
 		code = refusalCode(p.Code)
-	}
-	if a.conditioned && !a.refused && !cooperative(code) {
-		// "will withdraw its force unless…": a threat of the act
-		code = threatened.of(code)
-	}
-	if a.halted {
+	case a.halted:
 		// "suspended military cooperation with Peru": a reduction of
 		// relations by the side that stops it
 		code = halted.of(code)
+	}
+	if a.conditioned && !a.refused && !cooperative(code) {
+		// "will withdraw its force unless…", "threatened to suspend
+		// trade": a threat of the act
+		code = threatened.of(code)
 	}
 	code = sc.refine(code, a)
 	recip := p.Has("recip") && !a.halted && !a.refused
@@ -425,7 +426,7 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 			// reporting side is the one the act was aimed at
 			tgt = sc.speakerOtherThan(a.src[0].code)
 		}
-		if len(tgt) == 0 && len(a.src) > 0 && verbs.Root(code) == "17" && stateActor(a.src[0].code) {
+		if len(tgt) == 0 && len(a.src) > 0 && nationWide(code) && stateActor(a.src[0].code) {
 			// "declared a state of emergency": nation-wide measures target the country
 			tgt = []ref{{code: actors.CountryOf(a.src[0].code), start: -1}}
 		}
@@ -926,9 +927,16 @@ func (sc *sent) speechVerb(m *match) bool {
 // a match whose trigger follows the control verb in its clause.
 func (sc *sent) controlsCoded(a *analysis, as []*analysis) bool {
 	for _, b := range as {
-		if b != a && b.m.head >= a.m.end && b.m.head < a.ce && !b.m.p.Has("say") {
+		if b != a && b.m.head >= a.m.end && b.m.head < a.ce && !b.m.p.Has("say") && !b.negated && !b.hypothetic {
 			return true
 		}
 	}
 	return false
+}
+
+// nationWide reports whether a code is a measure a state takes over its
+// own country (CAMEO 17: a curfew, a state of emergency), or the threat of
+// one (132x, 137): its target may be the state's own country.
+func nationWide(code string) bool {
+	return verbs.Root(code) == "17" || strings.HasPrefix(code, "132") || code == "137"
 }

@@ -142,6 +142,9 @@ func (sc *sent) governedModality(a *analysis, v int, heads map[int]*analysis) {
 			if r == relXcomp && vowVerbs[hl] {
 				a.announced = true // "vowed to retaliate", "have sworn to fight"
 			}
+			if r == relXcomp && threatVerbs[hl] && (w == v || a.halted) && !sc.covers(a.m, t.tok(h)) {
+				a.conditioned = true // "threatened to expel the ambassador"
+			}
 			switch {
 			case desireVerbs[hl] && !sc.covers(a.m, t.tok(h)):
 				a.hypothetic = true // "wants Putin to attack", "urged them to leave"
@@ -158,13 +161,16 @@ func (sc *sent) governedModality(a *analysis, v int, heads map[int]*analysis) {
 					a.negated = true
 				}
 			}
-			if g, ok := heads[h]; ok && g != a && contentTaking(g.m.p) && w == v {
+			if g, ok := heads[h]; ok && g != a && contentTaking(g.m.p) && !g.m.p.Has("control") && w == v {
 				// "demanded that Israel withdraw": the demand is coded, its
 				// content is not a second event
 				a.hypothetic = true
 			}
 		}
-		if r == relConj || r == relXcomp || r == relCcomp || r == relAdvcl || r == relAcl || r == relAclRelcl {
+		if r == relConj || r == relXcomp || r == relCcomp || r == relAdvcl || r == relAcl || r == relAclRelcl ||
+			a.halted && w == v && r == relObj {
+			// a halted act takes its modality from the verb that stops
+			// it: "threatened to suspend trade"
 			w = h
 			continue
 		}
