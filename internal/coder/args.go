@@ -159,6 +159,13 @@ func (sc *sent) treeArgs(a *analysis, prev []*analysis) {
 	} else {
 		if subj >= 0 {
 			src = sc.actorsOf(subj)
+			if len(src) == 0 && t.pos(subj) == syntax.NOUN && !m.p.Imported && t.rel(v) == relAdvcl {
+				// "A typhoon lashed southern China, killing three
+				// people": the participle's subject is the main
+				// clause's, which is no actor; an actor the word
+				// order offers is the main clause's object
+				a.src = nil
+			}
 		}
 		tgt = sc.treeObject(v)
 	}

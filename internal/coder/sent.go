@@ -671,8 +671,6 @@ func originCompound(lower []string, t int) bool {
 	return !ownerWords[lower[t+1]]
 }
 
-var ownerWords = set("managed", "owned", "flagged", "operated", "run", "registered", "controlled", "held")
-
 // possessesLit reports whether the actor is the possessor of the pattern
 // word after it ("rejected the group's proposal").
 func (sc *sent) possessesLit(r ref, e verbs.Elem) bool {
