@@ -442,7 +442,7 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 	}
 	var out []*draft
 	for _, pr := range pairs {
-		out = append(out, sc.newDraft(pr[0], pr[1], code, a))
+		out = append(out, sc.newDraft(pr[0], pr[1], domesticForce(code, pr[0].code, pr[1].code), a))
 		if p.Has("visit") && !a.future {
 			// a planned visit has no host yet
 			out = append(out, sc.newDraft(pr[1], pr[0], "043", a))
@@ -939,4 +939,21 @@ func (sc *sent) controlsCoded(a *analysis, as []*analysis) bool {
 // one (132x, 137): its target may be the state's own country.
 func nationWide(code string) bool {
 	return verbs.Root(code) == "17" || strings.HasPrefix(code, "132") || code == "137"
+}
+
+// domesticForce recodes force between civilians and their own state's
+// forces: protesters fighting the police or troops riot (145), police
+// fighting civilians repress them (175); an army's force, force between
+// armed parties and force across borders stay force.
+func domesticForce(code, src, tgt string) string {
+	if verbs.Root(code) != "19" || actors.CountryOf(src) != actors.CountryOf(tgt) {
+		return code
+	}
+	switch s, t := actors.RoleOf(src), actors.RoleOf(tgt); {
+	case s == "CVL" && (t == "COP" || t == "MIL" || t == "GOV"):
+		return "145"
+	case s == "COP" && t == "CVL":
+		return "175"
+	}
+	return code
 }

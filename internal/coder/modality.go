@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"github.com/flashpoint/flashpoint/internal/actors"
 	"github.com/flashpoint/flashpoint/internal/syntax"
 	"github.com/flashpoint/flashpoint/internal/verbs"
 )
@@ -56,7 +57,10 @@ func (sc *sent) treeModality(as []*analysis) {
 			// gerund complement ("accused … of killing") it is one
 			a.hypothetic = true
 		}
-		if a.m.p.Nominal && !a.halted && !a.m.p.Has("accuse") && !a.m.p.Has("deny") && t.pos(v) == syntax.NOUN && !t.narrated(v) {
+		if (a.m.p.Nominal || a.m.start == a.m.head && a.m.end == a.m.head+1 && t.child(v, relCase) >= 0) &&
+			!a.halted && !a.m.p.Has("accuse") && !a.m.p.Has("deny") && t.pos(v) == syntax.NOUN && !t.narrated(v) {
+			// (a one-word verb pattern on a noun after a preposition,
+			// "involved in the protests", is a nominal use of it)
 			// "demands include the release of…", "protests against the
 			// decision": a noun that is another predicate's object or
 			// circumstance is not narrated as an event
@@ -70,6 +74,7 @@ func (sc *sent) treeModality(as []*analysis) {
 		}
 		sc.governedModality(a, v, heads)
 		sc.obligation(a, v, heads)
+		sc.announcedDetention(a, v, heads)
 		for _, c := range t.children(nil, v, relAdvcl) {
 			if mk := t.child(c, relMark); mk >= 0 && conditionals[sc.lower[t.tok(mk)]] {
 				a.conditioned = true // "will boycott the vote unless…"
@@ -99,17 +104,8 @@ func (sc *sent) obligation(a *analysis, v int, heads map[int]*analysis) {
 	for hops := 0; hops < 3 && t.rel(w) == relConj; hops++ {
 		w = t.head(w)
 	}
-	var g *analysis
-	if t.rel(w) == relCcomp {
-		g = heads[t.head(w)] // "Russia said Sudan must return…"
-	} else if t.head(w) < 0 {
-		for _, c := range t.children(nil, w, relParataxis) {
-			if x, ok := heads[c]; ok && x.m.p.Has("say") {
-				g = x // "Sudan must return the helicopter, Russia said"
-			}
-		}
-	}
-	if g == nil || !g.m.p.Has("say") || len(g.src) == 0 || sameRefs(g.src, a.src) {
+	g := sc.speechOver(w, heads)
+	if g == nil || len(g.src) == 0 || sameRefs(g.src, a.src) {
 		return
 	}
 	a.demandedBy, a.obliged = g.src, a.src
@@ -252,4 +248,50 @@ func (t *tree) particle(w int, lower []string) string {
 func (sc *sent) namedActor(t int) bool {
 	r := sc.refAt[t]
 	return r >= 0 && !sc.refs[r].context
+}
+
+// announcedDetention reads "Police director Rebic said 71 people were
+// arrested": a detention in the passive that no agent is named for,
+// announced by the police or the government, was made by the police of
+// that country (the gold conventions' unambiguous-agent rule).
+func (sc *sent) announcedDetention(a *analysis, v int, heads map[int]*analysis) {
+	if !a.passive || len(a.src) > 0 || verbs.Root(a.m.p.Code) != "17" {
+		return
+	}
+	g := sc.speechOver(v, heads)
+	if g == nil || len(g.src) == 0 {
+		return
+	}
+	sp := g.src[0]
+	if r := actors.RoleOf(sp.code); r != "COP" && r != "GOV" {
+		return
+	}
+	c := actors.CountryOf(sp.code)
+	if len(c) != 3 {
+		return
+	}
+	a.src = []ref{{code: c + "COP", start: -1, context: true, explain: []string{"detention announced by " + sp.code + " → police " + c + "COP"}}}
+}
+
+// speechOver returns the speech verb's analysis whose content the clause
+// headed by w is: "Russia said Sudan must return…" (a complement) or
+// "Sudan must return the helicopter, Russia said" (the speech verb
+// hanging on the clause); nil if none.
+func (sc *sent) speechOver(w int, heads map[int]*analysis) *analysis {
+	t := sc.tree
+	if t.rel(w) == relCcomp {
+		if g, ok := heads[t.head(w)]; ok && g.m.p.Has("say") {
+			return g
+		}
+		return nil
+	}
+	if t.head(w) >= 0 {
+		return nil
+	}
+	for _, c := range t.children(nil, w, relParataxis) {
+		if g, ok := heads[c]; ok && g.m.p.Has("say") {
+			return g
+		}
+	}
+	return nil
 }
