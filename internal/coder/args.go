@@ -395,3 +395,46 @@ func (sc *sent) dropModifiers() {
 		}
 	}
 }
+
+// rebindPronouns re-resolves an object pronoun that word order bound to
+// its own clause's subject ("police fired tear gas at them" cannot mean
+// the police): the most recent earlier subject of another code, else the
+// most recent other actor.
+func (sc *sent) rebindPronouns() {
+	t := sc.tree
+	for i := range sc.refs {
+		r := &sc.refs[i]
+		if !r.pronoun || r.pair || r.start < 0 || sc.refAt[r.start] != i || !objectPronouns[sc.lower[r.start]] {
+			continue
+		}
+		w := t.word(r.start)
+		if rel := t.rel(w); rel != relObj && rel != relObl && rel != relIobj {
+			continue
+		}
+		subj, _ := t.subject(t.head(w), sc.lower)
+		if subj < 0 {
+			continue
+		}
+		own := sc.actorsOf(subj)
+		if len(own) == 0 || own[0].code != r.code {
+			continue
+		}
+		// another actor, of another country or another role
+		other := func(x ref) bool { return x.code != r.code && !x.adjective && x.start >= 0 && x.start < r.start }
+		alt := ""
+		for k := i - 1; k >= 0 && alt == ""; k-- {
+			if x := sc.refs[k]; other(x) && t.rel(t.word(x.end-1)) == relNsubj {
+				alt = x.code
+			}
+		}
+		for k := i - 1; k >= 0 && alt == ""; k-- {
+			if x := sc.refs[k]; other(x) {
+				alt = x.code
+			}
+		}
+		if alt != "" {
+			r.explain = append(r.explain, "not its own clause's subject → "+alt)
+			r.code = alt
+		}
+	}
+}

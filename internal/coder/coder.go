@@ -110,6 +110,7 @@ func (d *doc) sentence(s event.Sentence) {
 		d.words, d.forms = sc.tree.words, sc.tree.forms
 		sc.adjuncts = sc.tree.adjunctEnds(sc.adjuncts)
 		sc.dropModifiers()
+		sc.rebindPronouns()
 	}
 	sc.triggers()
 	sc.code()

@@ -628,6 +628,7 @@ func nonState(code string) bool {
 // them of…"), adding one ref per member. It reports whether it did.
 func (sc *sent) lastPlural(t int) bool {
 	var members []ref
+	listed := false
 	for i := len(sc.refs) - 1; i >= 0; i-- {
 		r := sc.refs[i]
 		if r.adjective || r.pronoun {
@@ -637,8 +638,11 @@ func (sc *sent) lastPlural(t int) bool {
 		if i == 0 || !sc.coordinated(sc.refs[i-1].end, r.start) {
 			break
 		}
+		listed = listed || sc.conjoined(sc.refs[i-1].end, r.start)
 	}
-	if len(members) < 2 {
+	if len(members) < 2 || !listed {
+		// "storm parliament, police in response fired at them": a
+		// comma alone makes no list
 		return false
 	}
 	for k, m := range members {
