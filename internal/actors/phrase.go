@@ -17,6 +17,7 @@ type Phrase struct {
 	Adjective bool // a country or demonym modifying a non-actor noun
 	AgentOnly bool // a role word with no country: needs the context
 	Person    bool // a titled person not in the dictionaries
+	NameStart int  // with Person: the first token of the person's name
 	Entries   []*Entry
 }
 
@@ -208,7 +209,7 @@ func (d *Dict) agentPhrase(p *Phrase, toks []text.Token, ms []Mention, i int, ou
 	// context must give
 	if isCap(toks[p.Start].Text) {
 		if end := skipName(toks, pos); end > pos {
-			p.End, p.Person = end, true
+			p.End, p.Person, p.NameStart = end, true, pos
 		}
 	}
 	return i

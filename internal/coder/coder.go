@@ -78,11 +78,12 @@ func (c *Coder) Code(art event.Article, sents []event.Sentence) []event.Event {
 
 // doc is the state of coding one article.
 type doc struct {
-	c    *Coder
-	art  event.Article
-	ctx  context
-	evs  []*draft
-	kept []*draft
+	c     *Coder
+	art   event.Article
+	ctx   context
+	evs   []*draft
+	kept  []*draft
+	names names // people the article introduced
 	// parser and its buffers are borrowed for the article
 	parser *syntax.Parser
 	words  []text.Word

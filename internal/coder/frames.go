@@ -950,7 +950,7 @@ func domesticForce(code, src, tgt string) string {
 		return code
 	}
 	switch s, t := actors.RoleOf(src), actors.RoleOf(tgt); {
-	case s == "CVL" && (t == "COP" || t == "MIL" || t == "GOV"):
+	case s == "CVL" && (t == "COP" || t == "MIL"):
 		return "145"
 	case s == "COP" && t == "CVL":
 		return "175"

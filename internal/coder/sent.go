@@ -192,7 +192,17 @@ func (sc *sent) actors() {
 				r.explain = append(r.explain, "context → "+r.code)
 			}
 			sc.add(r)
+			if p.Person {
+				// "Judge Paul Kellar": later "Kellar" is the same judge
+				sc.d.names.learn(sc.lower[p.NameStart:p.End], r.code)
+			}
 			i = p.End - 1
+			continue
+		}
+		if k, code := sc.d.names.at(sc.lower, sc.toks, i); k > 0 {
+			// a person the article introduced earlier ("Tarrant", "Rebic")
+			sc.add(ref{start: i, end: i + k, code: code, explain: []string{"person named earlier \"" + sc.span(i, i+k) + "\" → " + code}})
+			i += k - 1
 			continue
 		}
 		w := sc.lower[i]
@@ -232,7 +242,59 @@ func (sc *sent) actors() {
 			i++
 		}
 	}
+	sc.appositions()
 	sc.buildGroups()
+}
+
+// appositions learns the people the article introduces beside a coded
+// description: "An Australian, Brenton Tarrant, aged 28, …" and "Brenton
+// Tarrant, an Australian, …" make Tarrant AUSCVL for the rest of the
+// article.
+func (sc *sent) appositions() {
+	for _, r := range sc.refs {
+		if r.pronoun || r.adjective || r.start < 0 || r.code == "" {
+			continue
+		}
+		described := r.start > 0 && articles[sc.lower[r.start-1]] || r.agent
+		if !described {
+			continue
+		}
+		// description, Name,
+		if a, b := r.end+1, sc.nameRun(r.end+1); r.end < len(sc.lower) && sc.lower[r.end] == "," && b > a {
+			sc.d.names.learn(sc.lower[a:b], r.code)
+		}
+		// Name, description
+		lo := r.start
+		if lo > 0 && articles[sc.lower[lo-1]] {
+			lo--
+		}
+		if lo >= 2 && sc.lower[lo-1] == "," {
+			a := lo - 1
+			for a > 0 && sc.isNameTok(a-1) {
+				a--
+			}
+			if a < lo-1 && (a == 0 || !sc.isNameTok(a-1)) {
+				sc.d.names.learn(sc.lower[a:lo-1], r.code)
+			}
+		}
+	}
+}
+
+// nameRun returns the end of a run of capitalised words at i that no
+// actor phrase holds, followed by a comma; i when there is none.
+func (sc *sent) nameRun(i int) int {
+	j := i
+	for j < len(sc.toks) && j-i < 4 && sc.isNameTok(j) {
+		j++
+	}
+	if j == i || j >= len(sc.toks) || sc.lower[j] != "," {
+		return i
+	}
+	return j
+}
+
+func (sc *sent) isNameTok(t int) bool {
+	return sc.refAt[t] < 0 && isCapital(sc.toks[t].Text) && len(sc.toks[t].Text) > 1
 }
 
 // resolveRole codes an actor named only by its role ("the ministry",
@@ -242,6 +304,10 @@ func (sc *sent) resolveRole(role string, at, end int) string {
 	prev := ""
 	if at > 0 {
 		prev = sc.lower[at-1]
+	}
+	if c := sc.placeOwner(end); c != "" {
+		// "the mayor of Gdansk", "police in Marseille": the place's country
+		return c + role
 	}
 	if articles[prev] && end-at == 1 {
 		// "the court" after "the International Court of Justice", "the
@@ -691,4 +757,26 @@ func clauseSubject(lower []string, b int) bool {
 		}
 	}
 	return false
+}
+
+// placeOwner returns the country of a place named right after a role
+// phrase ending at end ("the mayor of Gdansk", "the governor of Kherson
+// region"), from the gazetteer; "" when there is none.
+func (sc *sent) placeOwner(end int) string {
+	if sc.d.c.Places == nil || end+1 >= len(sc.toks) || sc.lower[end] != "of" && sc.lower[end] != "in" {
+		return ""
+	}
+	a := end + 1
+	b := a
+	for b < len(sc.toks) && b-a < 3 && isCapital(sc.toks[b].Text) {
+		b++
+	}
+	if b == a {
+		return ""
+	}
+	c, ok := sc.d.c.Places(sc.span(a, b))
+	if !ok || len(c) != 3 {
+		return ""
+	}
+	return c
 }

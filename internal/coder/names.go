@@ -1,0 +1,49 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/flashpoint/flashpoint/internal/text"
+)
+
+// names are the people an article introduces that no dictionary knows
+// ("Judge Paul Kellar", "An Australian, Brenton Tarrant"): their code
+// holds for the rest of the article, by full name and by surname.
+type names map[string]string
+
+// maxNameWords bounds a person's name.
+const maxNameWords = 4
+
+// learn records a name (lower-cased words) for code; a surname another
+// person of another code already holds stays ambiguous and is dropped.
+func (n *names) learn(words []string, code string) {
+	if len(words) == 0 || len(words) > maxNameWords {
+		return
+	}
+	if *n == nil {
+		*n = names{}
+	}
+	(*n)[strings.Join(words, " ")] = code
+	if len(words) > 1 {
+		last := words[len(words)-1]
+		if c, ok := (*n)[last]; ok && c != code {
+			(*n)[last] = "" // two people share it: neither
+		} else if !ok {
+			(*n)[last] = code
+		}
+	}
+}
+
+// at returns the length and code of the longest known name starting at
+// token i, written capitalised; 0 if none.
+func (n names) at(lower []string, toks []text.Token, i int) (int, string) {
+	if len(n) == 0 || !isCapital(toks[i].Text) {
+		return 0, ""
+	}
+	for k := min(maxNameWords, len(lower)-i); k >= 1; k-- {
+		if code := n[strings.Join(lower[i:i+k], " ")]; code != "" {
+			return k, code
+		}
+	}
+	return 0, ""
+}
