@@ -154,13 +154,11 @@ func isWord(w string) bool {
 // skipName extends a title over a following capitalised name not in the
 // dictionaries ("Foreign Minister Jeyhun Bayramov").
 func skipName(toks []text.Token, pos int) int {
-	for pos < len(toks) && isCap(toks[pos].Text) && isWord(toks[pos].Text) && !stopName[toks[pos].Text] {
+	for pos < len(toks) && isCap(toks[pos].Text) && isWord(toks[pos].Text) && !nameStops[toks[pos].Text] {
 		pos++
 	}
 	return pos
 }
-
-var stopName = map[string]bool{"On": true, "In": true, "The": true, "And": true, "But": true, "A": true, "At": true}
 
 // agentPhrase completes a phrase that starts with a role word: "the
 // foreign ministers of Armenia and Azerbaijan", "the defence ministry in
@@ -218,31 +216,5 @@ func (d *Dict) agentPhrase(p *Phrase, toks []text.Token, ms []Mention, i int, ou
 // placeBound roles are people whose "in X" says where they are, not
 // whom they serve ("protesters in Nairobi" vs "the ministry in Berlin").
 var placeBound = map[string]bool{"CVL": true, "REF": true, "MED": true, "BUS": true, "REB": true}
-
-// adjectival role words and the nouns they modify without naming an
-// actor: "a military attack", "military provocations", "police raids".
-var adjectival = map[string]bool{"military": true, "police": true, "army": true, "security": true, "intelligence": true,
-	"naval": true, "government": true, "opposition": true, "rebel": true, "militant": true, "diplomatic": true,
-	"press": true}
-
-var modifiedNouns = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`attack attacks operation operations action actions aid assistance provocation
-		provocations movement movements drills drill exercise exercises pact base bases buildup build-up presence
-		cooperation alliance offensive strike strikes campaign equipment hardware spending budget vehicle vehicles
-		aircraft convoy compound facility facilities installation installations target targets escalation
-		confrontation threat threats pressure support raid raids crackdown sources source checkpoint checkpoints
-		sites site positions position rule coup activity activities deployment deployments intervention ties
-		relations talks analysts analyst experts expert observers intelligence freedom freedoms
-		conference conferences release releases`) {
-		modifiedNouns[w] = true
-	}
-}
-
-// functionWords after "a Spaniard" show the demonym is a noun.
-var functionWords = map[string]bool{"and": true, "or": true, "on": true, "in": true, "at": true, "who": true,
-	"was": true, "were": true, "had": true, "has": true, "said": true, "from": true, "with": true, "to": true,
-	"for": true, "by": true, "after": true, "during": true, "near": true}
 
 func isLowerWord(w string) bool { return w != "" && w[0] >= 'a' && w[0] <= 'z' }

@@ -2,8 +2,8 @@ package coder
 
 import (
 	_ "embed"
-	"fmt"
-	"strings"
+
+	"github.com/flashpoint/flashpoint/internal/wordclass"
 )
 
 // set builds a word set; frames.go and sent.go still use it for the few
@@ -35,24 +35,12 @@ var wordClassNames = []string{
 
 // wordClasses is words.txt parsed during package initialisation; the file is
 // embedded, so an error in it is a build defect and panics at once.
-var wordClasses = func() map[string]map[string]bool {
-	c, err := parseWords("words.txt", wordsTxt, wordClassNames)
-	if err != nil {
-		panic("coder: " + err.Error())
-	}
-	return c
-}()
+var wordClasses = wordclass.MustParse("coder/data/words.txt", wordsTxt, wordClassNames)
 
 // wordClass returns a class of words.txt. Initialising the variables below
 // through it (rather than in init) lets Go order any other package-level
 // variable that uses them after the parse.
-func wordClass(name string) map[string]bool {
-	c, ok := wordClasses[name]
-	if !ok {
-		panic("coder: word class [" + name + "] is not in wordClassNames")
-	}
-	return c
-}
+func wordClass(name string) map[string]bool { return wordClasses.Class(name) }
 
 // The word classes; data/words.txt says what each one means.
 var (
@@ -106,63 +94,3 @@ var (
 	complementMarkers  = wordClass("complementMarkers")
 	responseNouns      = wordClass("responseNouns")
 )
-
-// parseWords reads the words.txt format: "[class]" opens a class, the words
-// follow separated by spaces, "#" starts a comment. Every class in known
-// must appear once and have words; errors name the file and line.
-func parseWords(file, text string, known []string) (map[string]map[string]bool, error) {
-	isKnown := make(map[string]bool, len(known))
-	for _, k := range known {
-		isKnown[k] = true
-	}
-	classes := map[string]map[string]bool{}
-	headerLine := map[string]int{}
-	wordLine := map[string]int{} // "class\x00word" → line, for duplicate errors
-	class := ""
-	for i, line := range strings.Split(text, "\n") {
-		n := i + 1
-		if h := strings.IndexByte(line, '#'); h >= 0 {
-			line = line[:h]
-		}
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
-		if strings.HasPrefix(line, "[") {
-			name, ok := strings.CutSuffix(line[1:], "]")
-			if !ok || name == "" || strings.ContainsAny(name, "[] \t") {
-				return nil, fmt.Errorf("%s:%d: malformed class header %q, want [class]", file, n, line)
-			}
-			if !isKnown[name] {
-				return nil, fmt.Errorf("%s:%d: unknown class [%s]", file, n, name)
-			}
-			if first, dup := headerLine[name]; dup {
-				return nil, fmt.Errorf("%s:%d: class [%s] repeated (first at line %d)", file, n, name, first)
-			}
-			class = name
-			headerLine[name] = n
-			classes[name] = map[string]bool{}
-			continue
-		}
-		for _, w := range strings.Fields(line) {
-			if class == "" {
-				return nil, fmt.Errorf("%s:%d: word %q before any [class]", file, n, w)
-			}
-			key := class + "\x00" + w
-			if first, dup := wordLine[key]; dup {
-				return nil, fmt.Errorf("%s:%d: word %q repeated in [%s] (first at line %d)", file, n, w, class, first)
-			}
-			wordLine[key] = n
-			classes[class][w] = true
-		}
-	}
-	for _, k := range known {
-		if _, ok := classes[k]; !ok {
-			return nil, fmt.Errorf("%s: class [%s] missing", file, k)
-		}
-		if len(classes[k]) == 0 {
-			return nil, fmt.Errorf("%s:%d: class [%s] has no words", file, headerLine[k], k)
-		}
-	}
-	return classes, nil
-}
