@@ -21,18 +21,23 @@ var refusedTxt string
 //go:embed data/threatened.txt
 var threatenedTxt string
 
+//go:embed data/cancelled.txt
+var cancelledTxt string
+
 // announced maps a code prefix to the code an announced act gets
 // (data/announced.txt); halted, the code a stopped cooperative act gets
 // (data/halted.txt); demanded, the demand that what one side says another
 // must do makes (data/demanded.txt); refused, the rejection that refusing
 // a cooperative act is (data/refused.txt); threatened, the threat a hostile
-// act announced on a condition is (data/threatened.txt).
+// act announced on a condition is (data/threatened.txt); cancelled, the
+// concession that calling off a hostile act is (data/cancelled.txt).
 var (
 	announced  = mustCodeMap("announced.txt", announcedTxt)
 	halted     = mustCodeMap("halted.txt", haltedTxt)
 	demanded   = mustCodeMap("demanded.txt", demandedTxt)
 	refused    = mustCodeMap("refused.txt", refusedTxt)
 	threatened = mustCodeMap("threatened.txt", threatenedTxt)
+	cancelled  = mustCodeMap("cancelled.txt", cancelledTxt)
 )
 
 // codeMap maps a prefix of an event code to the code it becomes.

@@ -57,6 +57,16 @@ func TestThreatenedCode(t *testing.T) {
 	}
 }
 
+func TestCancelledCode(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"141", "082"}, {"1723", "0813"}, {"195", "087"}, {"163", "085"}, {"042", "042"},
+	} {
+		if got := cancelled.of(tc.in); got != tc.want {
+			t.Errorf("cancelled.of(%s) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}
+
 func TestParseCodeMapErrors(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"04 036\n04 030\n", "a.txt:2: prefix 04 listed twice"},

@@ -20,6 +20,7 @@ type analysis struct {
 	announced  bool  // future by an auxiliary ("will strike"), not a purpose "to"
 	halted     bool  // a cooperative act a verb of stopping governs
 	refused    bool  // a cooperative act a verb of refusal governs
+	cancelled  bool  // a hostile act a verb of cancelling governs
 	// conditioned marks an act announced on a condition ("will withdraw
 	// unless…") or threatened ("threatened to expel"): a hostile one is
 	// a threat
@@ -68,7 +69,8 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 		covered[t] = true
 	}
 	// voice: a be-form (adverbs aside) right before a verb trigger
-	if (m.p.Head > 0 || len(m.p.Elems[0].Words) > 1) && !strings.HasSuffix(sc.lower[m.head], "ing") {
+	if (m.p.Head > 0 || len(m.p.Elems[0].Words) > 1) && !strings.HasSuffix(sc.lower[m.head], "ing") && !m.p.Has("control") {
+		// ("is committed to", "is prepared to" are states of the subject)
 		// "was shelled" is passive; "was seeking" is not
 		for t := m.head - 1; t >= a.cs && t >= m.head-3; t-- {
 			w := sc.lower[t]
@@ -99,7 +101,8 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 			a.hypothetic = a.hypothetic || w != "would"
 			a.future = a.future || w == "would"
 		}
-		if futures[w] {
+		if futures[w] && !(w == "to" && t > 0 && aspectuals[sc.lower[t-1]]) {
+			// ("continued to send arms", "began to withdraw" are done)
 			a.future = true
 			a.announced = a.announced || auxFutures[w]
 		}

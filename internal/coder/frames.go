@@ -210,7 +210,7 @@ func (sc *sent) code() {
 			// the event (as an intent), not the agreeing
 			continue
 		}
-		if sc.objectOfAnother(a, as) {
+		if !a.cancelled && sc.objectOfAnother(a, as) {
 			// "condemned the strike": the strike is what is condemned
 			continue
 		}
@@ -359,6 +359,8 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 		}
 	}
 	switch {
+	case a.cancelled:
+		code = cancelled.of(p.Code)
 	case a.refused:
 		code = refusalCode(p.Code)
 	case a.halted:
@@ -568,6 +570,8 @@ func (sc *sent) newDraft(src, tgt ref, code string, a *analysis) *draft {
 			d.explain = append(d.explain, "passive voice: target is the subject")
 		}
 		switch {
+		case a.cancelled:
+			d.explain = append(d.explain, "called off (cancelled.txt): concession code "+code)
 		case a.refused:
 			d.explain = append(d.explain, "refused (refused.txt): rejection code "+code)
 		case a.halted:

@@ -116,6 +116,11 @@ func (sc *sent) obligation(a *analysis, v int, heads map[int]*analysis) {
 // contain it and applies what a governing clause says about it.
 func (sc *sent) governedModality(a *analysis, v int, heads map[int]*analysis) {
 	t := sc.tree
+	// a nominal trigger that modifies its noun ("rocket attacks",
+	// "military cooperation") takes the noun's place in the clause
+	for hops := 0; hops < 3 && (t.rel(v) == relAmod || t.rel(v) == relCompound) && t.head(v) >= 0; hops++ {
+		v = t.head(v)
+	}
 	for w, hops := v, 0; w >= 0 && hops < 8; hops++ {
 		r, h := t.rel(w), t.head(w)
 		if r == relAdvcl || r == relCcomp || r == relXcomp || r == relConj {
@@ -133,7 +138,7 @@ func (sc *sent) governedModality(a *analysis, v int, heads map[int]*analysis) {
 			// noun intends is its content, not an event
 			a.hypothetic = true
 		}
-		if r == relXcomp || r == relCcomp || r == relObj {
+		if r == relXcomp || r == relCcomp || r == relObj || t.particleObject(w, h, sc.lower) {
 			hl := t.lemma(h)
 			if r == relXcomp && vowVerbs[hl] {
 				a.announced = true // "vowed to retaliate", "have sworn to fight"
@@ -147,7 +152,15 @@ func (sc *sent) governedModality(a *analysis, v int, heads map[int]*analysis) {
 			case r != relObj && sc.negatedWord(h) && !sc.covers(a.m, t.tok(h)):
 				a.negated = true // "did not agree to meet", "failed to persuade"
 			case cancelVerbs[hl] || cancelVerbs[hl+"_"+t.particle(h, sc.lower)]:
-				a.negated = true // "called off the visit"
+				if c := a.m.p.Code; !cooperative(c) && cancelled.of(c) != c && w == v {
+					a.cancelled = true   // "called off the strike": a concession
+					a.hypothetic = false // (a noun the calling off takes is narrated by it)
+					if g, ok := heads[h]; ok && g != a {
+						g.negated = true // the calling off is that concession, not an event of its own
+					}
+				} else {
+					a.negated = true // "called off the visit"
+				}
 			case w == v && (refusalVerbs[hl] || refusalVerbs[hl+"_"+t.particle(h, sc.lower)]) && !sc.covers(a.m, t.tok(h)):
 				// "refused to deploy peacekeepers": a rejection of the
 				// cooperative act; refusing a hostile one is no event
@@ -240,7 +253,27 @@ func (t *tree) particle(w int, lower []string) string {
 	if p := t.child(w, relCompoundPrt); p >= 0 {
 		return lower[t.tok(p)]
 	}
+	// a parser may read the particle as the preposition of the object
+	// ("called off | the strike" as "off the strike"): the word right
+	// after the verb that is the case word of one of its obliques
+	if next := t.tok(w) + 1; next < len(lower) {
+		for _, o := range t.children(nil, w, relObl) {
+			if c := t.child(o, relCase); c >= 0 && t.tok(c) == next {
+				return lower[next]
+			}
+		}
+	}
 	return ""
+}
+
+// particleObject reports whether w is the object of the phrasal verb h
+// that a parser read as an oblique ("called off the strike").
+func (t *tree) particleObject(w, h int, lower []string) bool {
+	if t.rel(w) != relObl {
+		return false
+	}
+	c := t.child(w, relCase)
+	return c >= 0 && t.tok(c) == t.tok(h)+1 && lower[t.tok(c)] == t.particle(h, lower)
 }
 
 // namedActor reports whether token t is part of an actor the text names,
