@@ -54,6 +54,7 @@ func (g *Gazetteer) loadAliases(r io.Reader, name string) error {
 			return fmt.Errorf("%s: %v", src, err)
 		}
 		a.source = src
+		a.place.Source = "alias " + src
 		for _, p := range phrases {
 			key := string(keyOf(nil, p))
 			if key == "" {

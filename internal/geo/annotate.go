@@ -10,6 +10,9 @@ import (
 // outside its actors' spans, nearest the trigger (after it preferred); or,
 // failing that, the sentence's only place mention.
 func (g *Gazetteer) Annotate(art event.Article, sents []event.Sentence, evs []event.Event) {
+	if len(evs) == 0 {
+		return
+	}
 	// Countries of all the article's actors are a weaker preference than
 	// the event's own; both go in the prefer list, the event's first.
 	var artCountries []string
@@ -17,7 +20,10 @@ func (g *Gazetteer) Annotate(art event.Article, sents []event.Sentence, evs []ev
 		artCountries = addCountry(artCountries, evs[i].Source.Country)
 		artCountries = addCountry(artCountries, evs[i].Target.Country)
 	}
-	cache := map[int][]raw{}
+	// Every sentence's mentions, found once: the event's sentence's to
+	// choose from, all of them for the article's context.
+	texts, raws := g.detectAll(sents)
+	sc := g.articleScope(texts, raws, artCountries)
 	for i := range evs {
 		ev := &evs[i]
 		text := ev.Sentence
@@ -26,24 +32,23 @@ func (g *Gazetteer) Annotate(art event.Article, sents []event.Sentence, evs []ev
 			idx = ev.SentenceIndex
 			text = sents[idx].Text
 		}
-		var raws []raw
-		if r, ok := cache[idx]; ok && idx >= 0 {
-			raws = r
+		var rs []raw
+		if idx >= 0 {
+			rs = raws[idx]
 		} else {
-			raws = g.detect(text)
-			if idx >= 0 {
-				cache[idx] = raws
-			}
+			rs = g.detect(text)
 		}
-		r, ok := pickMention(ev, text, raws)
+		r, ok := pickMention(ev, text, rs)
 		if !ok {
 			continue
 		}
 		prefer := addCountry(addCountry(nil, ev.Source.Country), ev.Target.Country)
-		for _, c := range artCountries {
+		for _, c := range sc.prefer {
 			prefer = addCountry(prefer, c)
 		}
-		m, ok := g.resolve(text, r, prefer)
+		evScope := &scope{prefer: prefer, anchors: sc.anchors}
+		self := &anchor{sent: idx, start: r.start}
+		m, cs, ok := g.resolveCands(text, r, evScope, self)
 		if !ok {
 			continue
 		}
@@ -52,7 +57,21 @@ func (g *Gazetteer) Annotate(art event.Article, sents []event.Sentence, evs []ev
 			Lat: m.Place.Lat, Lon: m.Place.Lon, Country: m.Place.Country, Admin1: m.Place.Admin1,
 			Precision: m.Place.Precision, Confidence: m.Confidence,
 		}
+		if len(ev.Explain) > 0 { // the coder records explain traces: add the place's
+			ev.Explain = append(ev.Explain, g.placeTrace(m, r, cs, evScope))
+		}
 	}
+}
+
+// detectAll returns the sentences' texts and the mentions detected in each.
+func (g *Gazetteer) detectAll(sents []event.Sentence) ([]string, [][]raw) {
+	texts := make([]string, len(sents))
+	raws := make([][]raw, len(sents))
+	for i := range sents {
+		texts[i] = sents[i].Text
+		raws[i] = g.detect(texts[i])
+	}
+	return texts, raws
 }
 
 // addCountry appends an ISO-3 country code once; actor codes that are not

@@ -3,6 +3,8 @@ package geo
 import (
 	"runtime"
 	"testing"
+
+	"github.com/flashpoint/flashpoint/internal/event"
 )
 
 var benchSentences = []string{
@@ -71,4 +73,27 @@ func TestLoadBudget(t *testing.T) {
 		t.Errorf("heap %.1f MB > 200 MB", heap)
 	}
 	runtime.KeepAlive(g)
+}
+
+// BenchmarkAnnotate places one event in each sentence of an eight-sentence
+// article: the article's context (dateline, named countries, anchors) is
+// built once per article.
+func BenchmarkAnnotate(b *testing.B) {
+	g := Default()
+	var sents []event.Sentence
+	var evs []event.Event
+	for i, s := range benchSentences {
+		sents = append(sents, event.Sentence{Index: i, Text: s})
+		evs = append(evs, event.Event{SentenceIndex: i, Sentence: s, Source: event.Actor{Country: "AZE"}})
+	}
+	art := event.Article{ID: "bench"}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k := range evs {
+			evs[k].Location = nil
+		}
+		g.Annotate(art, sents, evs)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }

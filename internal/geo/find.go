@@ -42,8 +42,9 @@ var scratchPool = sync.Pool{New: func() any { return &scratch{} }}
 func (g *Gazetteer) Find(sentence string, prefer []string) []Mention {
 	raws := g.detect(sentence)
 	out := make([]Mention, 0, len(raws))
+	sc := &scope{prefer: prefer}
 	for _, r := range raws {
-		if m, ok := g.resolve(sentence, r, prefer); ok {
+		if m, ok := g.resolve(sentence, r, sc, nil); ok {
 			out = append(out, m)
 		}
 	}
@@ -105,7 +106,7 @@ func (g *Gazetteer) detect(s string) []raw {
 				if !toks[i+L-1].cap {
 					continue
 				}
-				if _, ok := g.index[string(spanKey(i, i+L))]; ok {
+				if g.hasKey(spanKey(i, i+L)) {
 					gazL = L
 					break
 				}

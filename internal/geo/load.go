@@ -57,9 +57,9 @@ func parseGazetteer(gz []byte) (*Gazetteer, error) {
 	text := string(raw)
 	raw = nil
 
-	g := &Gazetteer{countries: map[string]int32{}, admin1Codes: map[string]string{}}
+	g := &Gazetteer{countries: map[string]int32{}, admin1Codes: map[string]string{}, admin1ByCode: map[admKey]int32{}}
 	g.entries = make([]entry, 0, strings.Count(text, "\n"))
-	admins := map[string]int32{} // "ISO3.code" -> entry
+	admins := g.admin1ByCode
 	type keyRef struct {
 		start, end int32
 		ref        int32
@@ -114,11 +114,11 @@ func parseGazetteer(gz []byte) (*Gazetteer, error) {
 			g.countries[e.country] = idx
 		case "A":
 			e.kind = kAdmin1
-			admins[e.country+"."+cols[6]] = idx
+			admins[admKey{e.country, cols[6]}] = idx
 			g.admin1Codes[e.country+"|"+e.name] = cols[6]
 		case "P":
 			e.kind = kCity
-			if a, ok := admins[e.country+"."+cols[6]]; ok {
+			if a, ok := admins[admKey{e.country, cols[6]}]; ok {
 				e.admin1 = a
 			}
 		default:
