@@ -181,6 +181,16 @@ func (sc *sent) actors() {
 				i = p.End - 1
 				continue
 			}
+			if p.Code == "" && (!p.Person && sc.insideName(p.Start, p.End) ||
+				p.Person && !titleRoles[p.Role] && sc.insideName(p.Start, p.Start+1)) {
+				// "the International Labor Office", "the International
+				// Refugee Support Office": a capitalised role word inside
+				// a name no dictionary knows is part of that name, not a
+				// role ("Vice Foreign Minister" is one, and only a
+				// title's role is followed by a person's name)
+				i = p.End - 1
+				continue
+			}
 			if p.Code == "" {
 				r.owned = i > 0 && possessivePronouns[sc.lower[i-1]]
 				r.context = true
@@ -779,4 +789,21 @@ func (sc *sent) placeOwner(end int) string {
 		return ""
 	}
 	return c
+}
+
+// insideName reports whether the capitalised words [a, b) stand inside a
+// longer run of capitalised words no actor holds, two or more of them
+// around it, past the sentence's first word.
+func (sc *sent) insideName(a, b int) bool {
+	if !isCapital(sc.toks[a].Text) {
+		return false
+	}
+	around := 0
+	for k := a - 1; k >= 1 && isCapital(sc.toks[k].Text) && sc.refAt[k] < 0; k-- {
+		around++
+	}
+	for k := b; k < len(sc.toks) && isCapital(sc.toks[k].Text); k++ {
+		around++
+	}
+	return around >= 2
 }
