@@ -413,6 +413,15 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 		if len(tgt) > 0 && len(a.src) > 0 && sameRefs(tgt, a.src[:1]) {
 			tgt = nil // the object found is the source itself: look further
 		}
+		if r := verbs.Root(code); (r == "09" || r == "11") && !p.Has("accuse") && len(a.src) > 0 {
+			// "investigating war crimes by Croatian extremists against
+			// Serb civilians", "condemned the killing of civilians by
+			// Israeli troops": who is investigated or condemned is the
+			// act's agent, not its victims
+			if by := sc.byAfter(a.m.head+1, a.ce); len(by) > 0 && !sameRefs(by, a.src) {
+				tgt = by
+			}
+		}
 		if len(tgt) == 0 && p.Has("notarget") && verbs.Root(code) == "14" && len(a.src) > 0 {
 			tgt = []ref{{code: actors.CountryOf(a.src[0].code) + "GOV", start: -1}}
 		}
@@ -878,15 +887,21 @@ func (sc *sent) speakerOtherThan(src string) []ref {
 
 // laterBy returns the actor of the first "by" phrase after a match in its
 // clause.
-func (sc *sent) laterBy(a *analysis) []ref {
-	for t := a.m.end; t+1 < a.ce; t++ {
+func (sc *sent) laterBy(a *analysis) []ref { return sc.byAfter(a.m.end, a.ce) }
+
+// byAfter returns the actors of the first "by" phrase in [from, to).
+func (sc *sent) byAfter(from, to int) []ref {
+	for t := from; t+1 < to; t++ {
 		if sc.lower[t] == "by" {
 			g := t + 1
-			for g < a.ce && determiners[sc.lower[g]] {
+			for g < to && determiners[sc.lower[g]] {
 				g++
 			}
 			if g < len(sc.toks) && sc.groupAt[g] >= 0 {
 				return sc.refsOf(sc.groupAt[g])
+			}
+			if g < len(sc.toks) && sc.refAt[g] >= 0 && sc.refs[sc.refAt[g]].demonym {
+				return []ref{sc.refs[sc.refAt[g]]} // "by Croatian extremists"
 			}
 			return nil
 		}
