@@ -82,20 +82,7 @@ func (e *Entry) accepts(toks []text.Token) bool {
 // CountryOf returns the country part of an actor code: the first three
 // letters, or the whole code for international and non-governmental
 // bodies (IGOUNO, NGO).
-func CountryOf(code string) string {
-	if strings.HasPrefix(code, "IGO") || strings.HasPrefix(code, "NGO") || strings.HasPrefix(code, "MNC") {
-		return code
-	}
-	if len(code) < 3 {
-		return code
-	}
-	return code[:3]
-}
+func CountryOf(code string) string { return ParseCode(code).Country }
 
 // RoleOf returns the role part of a state actor's code ("GOVMIL").
-func RoleOf(code string) string {
-	if c := CountryOf(code); len(c) < len(code) {
-		return code[len(c):]
-	}
-	return ""
-}
+func RoleOf(code string) string { return ParseCode(code).Role }

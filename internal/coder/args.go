@@ -365,10 +365,11 @@ func (sc *sent) personTarget(v int) []ref {
 	if len(src) == 0 {
 		return nil
 	}
-	c := actors.CountryOf(src[0].code)
-	if len(c) != 3 || c == "IGO" || c == "NGO" {
+	code := actors.ParseCode(src[0].code)
+	if !code.State() {
 		return nil
 	}
+	c := code.Country
 	lo, hi := t.nameSpan(o)
 	return []ref{{code: c + "CVL", start: t.tok(lo), end: t.tok(hi) + 1, context: true,
 		explain: []string{"person \"" + sc.span(t.tok(lo), t.tok(hi)+1) + "\" → " + c + "CVL (the actor's country)"}}}

@@ -195,8 +195,8 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 		// by a pattern word are civilians of the source's country
 		for _, t := range m.covered {
 			if t > m.head && peopleNouns[sc.lower[t]] {
-				if c := actors.CountryOf(a.src[0].code); len(c) == 3 {
-					a.tgt = []ref{{code: c + "CVL", start: t, end: t + 1}}
+				if c := actors.ParseCode(a.src[0].code); c.State() {
+					a.tgt = []ref{{code: c.Country + "CVL", start: t, end: t + 1}}
 				}
 				break
 			}
@@ -457,8 +457,8 @@ func (sc *sent) nominalPrep(head int, noun bool) string {
 // country of a ref, as the claimant field wants it: ISO-3 for states,
 // the whole code for international and non-state bodies.
 func claimant(code string) string {
-	c := actors.CountryOf(code)
-	if len(c) == 3 && c != "NGO" && c != "IGO" {
+	c := actors.ParseCode(code).Country
+	if actors.ParseCode(code).State() {
 		if r := actors.RoleOf(code); r == "REB" || r == "CVL" {
 			return code
 		}

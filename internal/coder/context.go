@@ -68,7 +68,7 @@ func (c *context) saw(code string) {
 		return
 	}
 	country := actors.CountryOf(code)
-	if len(country) == 3 && country != "NGO" {
+	if actors.ParseCode(code).State() || country == "IGO" || country == "IMG" {
 		c.lastCountry = country
 		if c.mentions == nil {
 			c.mentions = map[string]int{}

@@ -113,8 +113,8 @@ func (sc *sent) code() {
 				b.tgt = nil
 				for _, r := range accusers {
 					c := r
-					if cc := actors.CountryOf(r.code); len(cc) == 3 {
-						c.code = cc
+					if cc := actors.ParseCode(r.code); cc.State() || cc.Country == "IGO" || cc.Country == "IMG" {
+						c.code = cc.Country
 					}
 					b.tgt = append(b.tgt, c)
 				}
@@ -839,7 +839,7 @@ func recipAccusation(a *analysis) bool { return a.m.p.Has("recip") }
 // its government.
 func stateActor(code string) bool {
 	r := actors.RoleOf(code)
-	return len(actors.CountryOf(code)) == 3 && (r == "" || r == "GOV" || r == "GOVMIL")
+	return (actors.ParseCode(code).State() || actors.CountryOf(code) == "IGO") && (r == "" || r == "GOV" || r == "GOVMIL")
 }
 
 // objectOfAnother reports whether a noun trigger is the object of another
@@ -877,7 +877,7 @@ func (sc *sent) speakerOtherThan(src string) []ref {
 		}
 		r := sc.refs[sc.refAt[t]]
 		c := actors.CountryOf(r.code)
-		if len(c) == 3 && c != actors.CountryOf(src) {
+		if (actors.ParseCode(r.code).State() || c == "IGO" || c == "IMG") && c != actors.CountryOf(src) {
 			r.code = c
 			return []ref{r}
 		}

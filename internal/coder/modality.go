@@ -299,10 +299,11 @@ func (sc *sent) announcedDetention(a *analysis, v int, heads map[int]*analysis) 
 	if r := actors.RoleOf(sp.code); r != "COP" && r != "GOV" {
 		return
 	}
-	c := actors.CountryOf(sp.code)
-	if len(c) != 3 {
+	code := actors.ParseCode(sp.code)
+	if !code.State() {
 		return
 	}
+	c := code.Country
 	a.src = []ref{{code: c + "COP", start: -1, context: true, explain: []string{"detention announced by " + sp.code + " → police " + c + "COP"}}}
 }
 

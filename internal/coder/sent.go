@@ -168,7 +168,7 @@ func (sc *sent) actors() {
 			pi++
 			r := ref{start: p.Start, end: p.End, code: p.Code, adjective: p.Adjective,
 				capital: len(p.Entries) == 1 && p.Entries[0].Kind == actors.Capital,
-				demonym: len(p.Entries) == 1 && p.Entries[0].Kind == actors.Demonym && len(p.Code) == 3}
+				demonym: len(p.Entries) == 1 && p.Entries[0].Kind == actors.Demonym && actors.ParseCode(p.Code).Role == ""}
 			for _, e := range p.Entries {
 				r.agent = r.agent || e.Kind == actors.Agent
 			}
@@ -336,8 +336,8 @@ func (sc *sent) resolveRole(role string, at, end int) string {
 			}
 		}
 		for _, r := range sc.refs {
-			if c := actors.CountryOf(r.code); len(c) == 3 && c != "NGO" && c != "IGO" {
-				return c + role
+			if c := actors.ParseCode(r.code); c.State() {
+				return c.Country + role
 			}
 		}
 		if len(ctx.lastSubject) > 0 {
@@ -356,7 +356,7 @@ func (sc *sent) resolveRole(role string, at, end int) string {
 				continue
 			}
 			for _, p := range sc.d.c.Dict.Phrases(sc.toks[k+1:min(k+4, len(sc.toks))], sc.d.art.Date) {
-				if c := actors.CountryOf(p.Code); len(c) == 3 && p.Start <= 1 {
+				if c := actors.CountryOf(p.Code); (actors.ParseCode(p.Code).State() || c == "IGO" || c == "IMG") && p.Start <= 1 {
 					return c + role
 				}
 			}
@@ -368,14 +368,14 @@ func (sc *sent) resolveRole(role string, at, end int) string {
 		return ctx.firstCountry + role
 	}
 	if c := ctx.country(); c != "" {
-		if len(c) > 3 {
-			return c
+		if actors.ParseCode(c).Body() {
+			return c // an organisation's units share its code
 		}
 		return c + role
 	}
 	// no context yet: the first country named later in the sentence
 	for _, p := range sc.d.c.Dict.Phrases(sc.toks[at:], sc.d.art.Date) {
-		if p.Code != "" && len(actors.CountryOf(p.Code)) == 3 {
+		if c := actors.ParseCode(p.Code); p.Code != "" && (c.State() || c.Country == "IGO" || c.Country == "IMG") {
 			return actors.CountryOf(p.Code) + role
 		}
 	}
@@ -424,7 +424,7 @@ func (sc *sent) buildGroups() {
 		// "U.S. and British warplanes": the role distributes backwards
 		for k := len(g.refs) - 2; k >= 0; k-- {
 			a, b := &sc.refs[g.refs[k]], sc.refs[g.refs[k+1]]
-			if actors.RoleOf(a.code) == "" && len(a.code) == 3 && actors.RoleOf(b.code) != "" && b.agent && b.start == a.end+1 && sc.lower[a.end] == "and" {
+			if ac := actors.ParseCode(a.code); ac.Role == "" && ac.State() && actors.RoleOf(b.code) != "" && b.agent && b.start == a.end+1 && sc.lower[a.end] == "and" {
 				a.code += actors.RoleOf(b.code)
 			}
 		}
@@ -694,9 +694,8 @@ func (sc *sent) matchSeq(seq []string, ti int) bool {
 // nonState reports whether a code names a group or organisation whose
 // members and units share its code.
 func nonState(code string) bool {
-	r := actors.RoleOf(code)
-	c := actors.CountryOf(code)
-	return r == "REB" || r == "OPP" || len(c) > 3 || c == "NGO" || c == "IGO"
+	c := actors.ParseCode(code)
+	return c.Role == "REB" || c.Role == "OPP" || c.Body()
 }
 
 // lastPlural codes "they"/"them" at token t as the sentence's last
@@ -785,7 +784,7 @@ func (sc *sent) placeOwner(end int) string {
 		return ""
 	}
 	c, ok := sc.d.c.Places(sc.span(a, b))
-	if !ok || len(c) != 3 {
+	if !ok || !actors.ParseCode(c).State() {
 		return ""
 	}
 	return c

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/flashpoint/flashpoint/internal/country"
 	"github.com/flashpoint/flashpoint/internal/event"
 	"github.com/flashpoint/flashpoint/internal/verbs"
 )
@@ -130,238 +131,20 @@ func codeLabel(code string) string {
 	return code
 }
 
-type country struct{ fips, name string }
-
-// countries maps ISO 3166 alpha-3 codes to FIPS 10-4 codes (GDELT's geo
-// columns) and English names (ICEWS's country columns).
-var countries = func() map[string]country {
-	m := map[string]country{}
-	for _, line := range strings.Split(strings.TrimSpace(countryTable), "\n") {
-		iso, rest, _ := strings.Cut(line, " ")
-		fips, name, _ := strings.Cut(rest, " ")
-		m[iso] = country{fips, name}
-	}
-	return m
-}()
-
-func fips(iso3 string) string { return countries[iso3].fips }
+func fips(iso3 string) string { return country.FIPS(iso3) }
 
 // isOrg reports whether an actor's country part names a kind of
 // organisation rather than a country.
 func isOrg(c string) bool { return c == "IGO" || c == "NGO" || c == "MNC" }
 
+// countryName is the English name of a country code, the code itself
+// when the reference table lacks it, and "" for an organisation.
 func countryName(iso3 string) string {
 	if isOrg(iso3) {
 		return ""
 	}
-	if c, ok := countries[iso3]; ok {
-		return c.name
+	if n := country.Name(iso3); n != "" {
+		return n
 	}
 	return iso3
 }
-
-// countryTable: ISO3 FIPS name.
-const countryTable = `
-AFG AF Afghanistan
-ALB AL Albania
-DZA AG Algeria
-AND AN Andorra
-AGO AO Angola
-ATG AC Antigua and Barbuda
-ARG AR Argentina
-ARM AM Armenia
-AUS AS Australia
-AUT AU Austria
-AZE AJ Azerbaijan
-BHS BF Bahamas
-BHR BA Bahrain
-BGD BG Bangladesh
-BRB BB Barbados
-BLR BO Belarus
-BEL BE Belgium
-BLZ BH Belize
-BEN BN Benin
-BTN BT Bhutan
-BOL BL Bolivia
-BIH BK Bosnia and Herzegovina
-BWA BC Botswana
-BRA BR Brazil
-BRN BX Brunei
-BGR BU Bulgaria
-BFA UV Burkina Faso
-BDI BY Burundi
-KHM CB Cambodia
-CMR CM Cameroon
-CAN CA Canada
-CPV CV Cape Verde
-CAF CT Central African Republic
-TCD CD Chad
-CHL CI Chile
-CHN CH China
-COL CO Colombia
-COM CN Comoros
-COG CF Republic of the Congo
-COD CG Democratic Republic of the Congo
-CRI CS Costa Rica
-CIV IV Cote d'Ivoire
-HRV HR Croatia
-CUB CU Cuba
-CYP CY Cyprus
-CZE EZ Czech Republic
-DNK DA Denmark
-DJI DJ Djibouti
-DMA DO Dominica
-DOM DR Dominican Republic
-ECU EC Ecuador
-EGY EG Egypt
-SLV ES El Salvador
-GNQ EK Equatorial Guinea
-ERI ER Eritrea
-EST EN Estonia
-SWZ WZ Eswatini
-ETH ET Ethiopia
-FJI FJ Fiji
-FIN FI Finland
-FRA FR France
-GAB GB Gabon
-GMB GA Gambia
-GEO GG Georgia
-DEU GM Germany
-GHA GH Ghana
-GRC GR Greece
-GRD GJ Grenada
-GTM GT Guatemala
-GIN GV Guinea
-GNB PU Guinea-Bissau
-GUY GY Guyana
-HTI HA Haiti
-HND HO Honduras
-HUN HU Hungary
-ISL IC Iceland
-IND IN India
-IDN ID Indonesia
-IRN IR Iran
-IRQ IZ Iraq
-IRL EI Ireland
-ISR IS Israel
-ITA IT Italy
-JAM JM Jamaica
-JPN JA Japan
-JOR JO Jordan
-KAZ KZ Kazakhstan
-KEN KE Kenya
-KIR KR Kiribati
-PRK KN North Korea
-KOR KS South Korea
-KWT KU Kuwait
-KGZ KG Kyrgyzstan
-LAO LA Laos
-LVA LG Latvia
-LBN LE Lebanon
-LSO LT Lesotho
-LBR LI Liberia
-LBY LY Libya
-LIE LS Liechtenstein
-LTU LH Lithuania
-LUX LU Luxembourg
-MDG MA Madagascar
-MWI MI Malawi
-MYS MY Malaysia
-MDV MV Maldives
-MLI ML Mali
-MLT MT Malta
-MHL RM Marshall Islands
-MRT MR Mauritania
-MUS MP Mauritius
-MEX MX Mexico
-FSM FM Micronesia
-MDA MD Moldova
-MCO MN Monaco
-MNG MG Mongolia
-MNE MJ Montenegro
-MAR MO Morocco
-MOZ MZ Mozambique
-MMR BM Myanmar
-NAM WA Namibia
-NRU NR Nauru
-NPL NP Nepal
-NLD NL Netherlands
-NZL NZ New Zealand
-NIC NU Nicaragua
-NER NG Niger
-NGA NI Nigeria
-MKD MK North Macedonia
-NOR NO Norway
-OMN MU Oman
-PAK PK Pakistan
-PLW PS Palau
-PSE WE Occupied Palestinian Territory
-PAN PM Panama
-PNG PP Papua New Guinea
-PRY PA Paraguay
-PER PE Peru
-PHL RP Philippines
-POL PL Poland
-PRT PO Portugal
-QAT QA Qatar
-ROU RO Romania
-RUS RS Russian Federation
-RWA RW Rwanda
-KNA SC Saint Kitts and Nevis
-LCA ST Saint Lucia
-VCT VC Saint Vincent and the Grenadines
-WSM WS Samoa
-SMR SM San Marino
-STP TP Sao Tome and Principe
-SAU SA Saudi Arabia
-SEN SG Senegal
-SRB RI Serbia
-SYC SE Seychelles
-SLE SL Sierra Leone
-SGP SN Singapore
-SVK LO Slovakia
-SVN SI Slovenia
-SLB BP Solomon Islands
-SOM SO Somalia
-ZAF SF South Africa
-SSD OD South Sudan
-ESP SP Spain
-LKA CE Sri Lanka
-SDN SU Sudan
-SUR NS Suriname
-SWE SW Sweden
-CHE SZ Switzerland
-SYR SY Syria
-TWN TW Taiwan
-TJK TI Tajikistan
-TZA TZ Tanzania
-THA TH Thailand
-TLS TT Timor-Leste
-TGO TO Togo
-TON TN Tonga
-TTO TD Trinidad and Tobago
-TUN TS Tunisia
-TUR TU Turkey
-TKM TX Turkmenistan
-TUV TV Tuvalu
-UGA UG Uganda
-UKR UP Ukraine
-ARE AE United Arab Emirates
-GBR UK United Kingdom
-USA US United States
-URY UY Uruguay
-UZB UZ Uzbekistan
-VUT NH Vanuatu
-VAT VT Holy See
-VEN VE Venezuela
-VNM VM Vietnam
-YEM YM Yemen
-ZMB ZA Zambia
-ZWE ZI Zimbabwe
-XKX KV Kosovo
-HKG HK Hong Kong
-MAC MC Macau
-PRI RQ Puerto Rico
-GRL GL Greenland
-ESH WI Western Sahara
-`

@@ -57,14 +57,14 @@ func (c *icewsWriter) WriteMeta(e *event.Event, m *Meta) error {
 		case "admin1":
 			province = name
 		}
-		country = countryName(l.Country)
+		country = icewsCountry(l.Country)
 		lat, lon = strconv.FormatFloat(l.Lat, 'f', 4, 64), strconv.FormatFloat(l.Lon, 'f', 4, 64)
 	}
 	r := []string{
 		strconv.FormatInt(numericID(e.ID), 10), date,
-		icewsName(e.Source), strings.Join(sectorNames(e.Source), ","), countryName(e.Source.Country),
+		icewsName(e.Source), strings.Join(sectorNames(e.Source), ","), icewsCountry(e.Source.Country),
 		sentenceCase(codeLabel(e.Code)), e.Code, strconv.FormatFloat(e.Goldstein, 'f', 1, 64),
-		icewsName(e.Target), strings.Join(sectorNames(e.Target), ","), countryName(e.Target.Country),
+		icewsName(e.Target), strings.Join(sectorNames(e.Target), ","), icewsCountry(e.Target.Country),
 		e.DocID, strconv.Itoa(e.SentenceIndex + 1), m.Publisher,
 		city, "", province, country, lat, lon,
 	}
@@ -91,7 +91,7 @@ func icewsName(a event.Actor) string {
 	if isOrg(a.Country) || a.Country == "" {
 		return a.Text
 	}
-	country := countryName(a.Country)
+	country := icewsCountry(a.Country)
 	for _, r := range roleCodes(a) {
 		if n, ok := icewsSectors[r]; ok {
 			return n + " (" + country + ")"
@@ -115,4 +115,18 @@ func sentenceCase(s string) string {
 		return s
 	}
 	return string(s[0]-'a'+'A') + s[1:]
+}
+
+// icewsCountries are the countries ICEWS names otherwise than news does.
+var icewsCountries = map[string]string{
+	"RUS": "Russian Federation", "PSE": "Occupied Palestinian Territory", "CIV": "Cote d'Ivoire",
+	"TLS": "Timor-Leste", "VAT": "Holy See",
+}
+
+// icewsCountry is the country name ICEWS writes for a code.
+func icewsCountry(iso3 string) string {
+	if n, ok := icewsCountries[iso3]; ok {
+		return n
+	}
+	return countryName(iso3)
 }

@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	countrytable "github.com/flashpoint/flashpoint/internal/country"
 	"io"
 	"log"
 	"os"
@@ -157,13 +158,10 @@ type country struct {
 
 func countries() map[string]*country {
 	m := map[string]*country{}
-	for _, line := range strings.Split(geonames.CountryTable, "\n") {
-		f := strings.SplitN(line, " ", 3)
-		if len(f) < 3 {
-			continue
+	for _, c := range countrytable.All() {
+		if c.ISO2 != "" {
+			m[c.ISO2] = &country{iso2: c.ISO2, iso3: c.ISO3, name: c.Name, alts: c.Other}
 		}
-		names := strings.Split(f[2], "|")
-		m[f[0]] = &country{iso2: f[0], iso3: f[1], name: names[0], alts: names[1:]}
 	}
 	return m
 }
