@@ -327,9 +327,9 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 		var out []*draft
 		for _, s := range a.demandedBy {
 			for _, t := range a.obliged {
-				d := sc.newDraft(s, t, demandCode(code), a)
+				d := sc.newDraft(s, t, demanded.of(code), a)
 				if sc.d.c.Explain {
-					d.explain = append(d.explain, "obligation in reported speech (demanded.txt): the speaker's demand "+d.code)
+					d.explain = append(d.explain, demanded.explainLine(d.code))
 				}
 				out = append(out, d)
 			}
@@ -362,7 +362,7 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 	case a.cancelled:
 		code = cancelled.of(p.Code)
 	case a.refused:
-		code = refusalCode(p.Code)
+		code = refused.of(p.Code)
 	case a.halted:
 		// "suspended military cooperation with Peru": a reduction of
 		// relations by the side that stops it
@@ -580,13 +580,13 @@ func (sc *sent) newDraft(src, tgt ref, code string, a *analysis) *draft {
 		}
 		switch {
 		case a.cancelled:
-			d.explain = append(d.explain, "called off (cancelled.txt): concession code "+code)
+			d.explain = append(d.explain, cancelled.explainLine(code))
 		case a.refused:
-			d.explain = append(d.explain, "refused (refused.txt): rejection code "+code)
+			d.explain = append(d.explain, refused.explainLine(code))
 		case a.halted:
-			d.explain = append(d.explain, "stopped (halted.txt): reduction code "+code)
+			d.explain = append(d.explain, halted.explainLine(code))
 		case a.conditioned && code != a.m.p.Code:
-			d.explain = append(d.explain, "on a condition (threatened.txt): threat code "+code)
+			d.explain = append(d.explain, threatened.explainLine(code))
 		case a.future && code != a.m.p.Code:
 			d.explain = append(d.explain, "future tense: intent code "+code)
 		}

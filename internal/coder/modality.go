@@ -152,7 +152,7 @@ func (sc *sent) governedModality(a *analysis, v int, heads map[int]*analysis) {
 			case r != relObj && sc.negatedWord(h) && !sc.covers(a.m, t.tok(h)):
 				a.negated = true // "did not agree to meet", "failed to persuade"
 			case cancelVerbs[hl] || cancelVerbs[hl+"_"+t.particle(h, sc.lower)]:
-				if c := a.m.p.Code; !cooperative(c) && cancelled.of(c) != c && w == v {
+				if c := a.m.p.Code; !cooperative(c) && cancelled.covers(c) && w == v {
 					a.cancelled = true   // "called off the strike": a concession
 					a.hypothetic = false // (a noun the calling off takes is narrated by it)
 					if g, ok := heads[h]; ok && g != a {

@@ -31,8 +31,8 @@ func TestDemandCode(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"0841", "1053"}, {"057", "107"}, {"046", "106"}, {"0874", "1056"}, {"072", "1032"}, {"190", "100"}, {"111", "100"},
 	} {
-		if got := demandCode(tc.in); got != tc.want {
-			t.Errorf("demandCode(%s) = %s, want %s", tc.in, got, tc.want)
+		if got := demanded.of(tc.in); got != tc.want {
+			t.Errorf("demanded.of(%s) = %s, want %s", tc.in, got, tc.want)
 		}
 	}
 }
@@ -41,8 +41,8 @@ func TestRefusalCode(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"074", "1224"}, {"046", "125"}, {"0841", "1243"}, {"0874", "1246"}, {"057", "127"}, {"036", "120"},
 	} {
-		if got := refusalCode(tc.in); got != tc.want {
-			t.Errorf("refusalCode(%s) = %s, want %s", tc.in, got, tc.want)
+		if got := refused.of(tc.in); got != tc.want {
+			t.Errorf("refused.of(%s) = %s, want %s", tc.in, got, tc.want)
 		}
 	}
 }
@@ -75,6 +75,27 @@ func TestParseCodeMapErrors(t *testing.T) {
 	} {
 		if _, err := parseCodeMap("a.txt", tc.in); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%q: got %v, want %q", tc.in, err, tc.want)
+		}
+	}
+}
+
+// TestModalFramesRegistered checks every code-map file in data/ belongs to
+// a registered frame, so a file cannot be added and silently ignored.
+func TestModalFramesRegistered(t *testing.T) {
+	entries, err := frameFS.ReadDir("data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	registered := map[string]bool{}
+	for _, f := range modalFrames {
+		registered[strings.Fields(f.name)[0]+".txt"] = true
+		if len(f.codes) == 0 || f.cue == "" || f.explain == "" {
+			t.Errorf("frame %s is incomplete", f.name)
+		}
+	}
+	for _, e := range entries {
+		if n := e.Name(); n != "words.txt" && n != "discards.txt" && !registered[n] {
+			t.Errorf("data/%s is no registered modal frame", n)
 		}
 	}
 }
