@@ -11,8 +11,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/flashpoint/flashpoint/internal/text"
 )
@@ -64,7 +66,7 @@ func (e *Entry) ValidOn(date string) bool {
 }
 
 type node struct {
-	next    map[string]*node
+	next    map[string]*node // nil until the node has a child (most are leaves)
 	entries []*Entry
 }
 
@@ -153,7 +155,7 @@ func (d *Dict) parse(name, format string, r io.Reader) error {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		src := fmt.Sprintf("%s:%d", name, n)
+		src := name + ":" + strconv.Itoa(n)
 		fields := strings.Split(line, "|")
 		head := strings.Fields(fields[0])
 		if len(head) == 0 || len(head) > 2 {
@@ -178,7 +180,7 @@ func (d *Dict) parse(name, format string, r io.Reader) error {
 				return fmt.Errorf("%s: bad country code %q", src, code)
 			}
 			d.countries[code] = true
-			kinds = []Kind{Country, Demonym, Capital}
+			kinds = countryKinds
 		case "actors":
 			if len(fields) != 2 {
 				return fmt.Errorf("%s: want CODE | names", src)
@@ -186,22 +188,23 @@ func (d *Dict) parse(name, format string, r io.Reader) error {
 			if !validCode(code) {
 				return fmt.Errorf("%s: bad actor code %q", src, code)
 			}
-			kinds = []Kind{Named}
+			kinds = namedKinds
 		case "agents":
 			if len(fields) != 2 {
 				return fmt.Errorf("%s: want ROLE | phrases", src)
 			}
-			kinds = []Kind{Agent}
+			kinds = agentKinds
 			if code == "-" {
-				kinds = []Kind{Modifier}
+				kinds = modifierKinds
 			}
 		default:
 			return fmt.Errorf("%s: unknown dictionary format %q", name, format)
 		}
 		for i, k := range kinds {
-			for _, p := range strings.Split(fields[i+1], ",") {
-				p = strings.TrimSpace(p)
-				if p == "" {
+			for rest, more := fields[i+1], true; more; {
+				var p string
+				p, rest, more = strings.Cut(rest, ",")
+				if p = strings.TrimSpace(p); p == "" {
 					continue
 				}
 				d.add(&Entry{Code: code, Kind: k, Phrase: p, Src: src, From: from, To: to})
@@ -210,6 +213,14 @@ func (d *Dict) parse(name, format string, r io.Reader) error {
 	}
 	return sc.Err()
 }
+
+// The kinds of the phrase fields of each format, in field order.
+var (
+	countryKinds  = []Kind{Country, Demonym, Capital}
+	namedKinds    = []Kind{Named}
+	agentKinds    = []Kind{Agent}
+	modifierKinds = []Kind{Modifier}
+)
 
 func validCode(code string) bool {
 	// state codes are 3-letter blocks; IGO and NGO codes follow their own
@@ -235,25 +246,69 @@ func Key(s string) string {
 	return s
 }
 
+// acronym reports whether w is written in capitals (UN, MIT, US): two
+// or more characters, none lower case, some upper case. Acronyms match
+// only as written.
+func acronym(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	upper := false
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= utf8.RuneSelf:
+			return strings.ToUpper(w) == w && strings.ToLower(w) != w
+		case 'a' <= c && c <= 'z':
+			return false
+		case 'A' <= c && c <= 'Z':
+			upper = true
+		}
+	}
+	return upper
+}
+
+// appendKey appends Key(s) to b, without allocating when s is ASCII and
+// b has room.
+func appendKey(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return append(b[:0], Key(s)...)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
 func (d *Dict) add(e *Entry) {
 	toks := text.Tokens(e.Phrase)
 	if len(toks) == 0 {
 		return
 	}
 	n := &d.root
-	for _, t := range toks {
+	e.words = make([]string, len(toks))
+	flags := make([]bool, 2*len(toks))
+	e.exact, e.upper = flags[:len(toks):len(toks)], flags[len(toks):]
+	var buf [64]byte
+	for i, t := range toks {
 		w := t.Text
-		e.words = append(e.words, w)
+		e.words[i] = w
 		upper := w[0] >= 'A' && w[0] <= 'Z'
-		// acronyms (UN, MIT, US) match only as written
-		exact := len(w) >= 2 && strings.ToUpper(w) == w && strings.ToLower(w) != w
-		e.exact = append(e.exact, exact && e.Kind != Agent)
-		e.upper = append(e.upper, upper && e.Kind != Agent)
-		k := Key(w)
-		next := n.next[k]
+		e.exact[i] = acronym(w) && e.Kind != Agent
+		e.upper[i] = upper && e.Kind != Agent
+		// The key is made in buf and copied only when it is new: most
+		// words of a dictionary are keys already.
+		k := appendKey(buf[:0], w)
+		next := n.next[string(k)]
 		if next == nil {
-			next = &node{next: map[string]*node{}}
-			n.next[k] = next
+			next = &node{}
+			if n.next == nil {
+				n.next = map[string]*node{}
+			}
+			n.next[string(k)] = next
 		}
 		n = next
 	}
