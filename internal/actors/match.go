@@ -32,8 +32,9 @@ func (d *Dict) longest(toks []text.Token, i int, date string) (Mention, bool) {
 	var best Mention
 	found := false
 	n := &d.root
+	var buf [64]byte // the key of each token: looked up, not kept
 	for j := i; j < len(toks); j++ {
-		n = n.next[Key(toks[j].Text)]
+		n = n.next[string(appendKey(buf[:0], toks[j].Text))]
 		if n == nil {
 			break
 		}
