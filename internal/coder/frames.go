@@ -122,9 +122,22 @@ func (sc *sent) code() {
 		}
 		acc := &draft{accusation: true}
 		if denied {
-			if len(acts) > 0 && len(acts[0].src) > 0 {
+			accusedBy := []ref(nil)
+			if len(acts) > 0 {
+				accusedBy = acts[0].src
+			} else {
+				// "rejected Guyana's claim that Venezuelan soldiers had
+				// crossed the border": an act with no CAMEO category, so
+				// only the accusation of whoever the claim is about
+				end := a.m.end + 1
+				for end < len(sc.lower) && sc.lower[end] != "," && sc.lower[end] != "." && sc.lower[end] != ";" {
+					end++
+				}
+				accusedBy = sc.rightGroup(a.m.end+1, end, accusers)
+			}
+			if len(accusedBy) > 0 {
 				synth := &analysis{m: &match{p: accusePattern, head: a.m.end, start: a.m.end, end: a.m.end + 1, target: -1},
-					cs: a.cs, ce: a.ce, src: accusers, tgt: acts[0].src}
+					cs: a.cs, ce: a.ce, src: accusers, tgt: accusedBy}
 				forced[synth] = acc
 				extra = append(extra, synth)
 			}
@@ -646,6 +659,10 @@ func (sc *sent) denial(a *analysis, all []*analysis) []*draft {
 			}
 		}
 	}
+	if accuser == nil && a.m.target >= 0 && len(a.tgt) > 0 && actors.CountryOf(a.tgt[0].code) != me {
+		// "rejected India's claim that…": the pattern names the accuser
+		accuser = a.tgt
+	}
 	if accuser == nil {
 		return nil
 	}
@@ -705,6 +722,16 @@ func accusationCode(code string, act *draft, sc *sent) string {
 
 // refine sets subcodes the pattern alone cannot know: a protest's aim.
 func (sc *sent) refine(code string, a *analysis) string {
+	if code == "190" && len(a.src) > 0 && a.src[0].start >= 0 && a.src[0].end > a.src[0].start && a.src[0].end <= len(sc.lower) {
+		// "Turkish warplanes struck…", "Russian drones hit…": force the
+		// source's own words name as aerial (195) or by drone (1952)
+		switch w := sc.lower[a.src[0].end-1]; {
+		case droneAgents[w]:
+			return "1952"
+		case aerialAgents[w]:
+			return "195"
+		}
+	}
 	if len(code) == 3 && code[:2] == "14" && code[2] >= '1' && code[2] <= '5' {
 		aim := ""
 		for t := a.m.end; t < len(sc.lower); t++ {

@@ -639,6 +639,12 @@ func (sc *sent) matchFrom(p *verbs.Pattern, ei, ti int, m *match) bool {
 			if sc.matchFrom(p, ei+1, g.end, m) {
 				return true
 			}
+			if g.end < len(sc.lower) && (sc.lower[g.end] == "'s" || sc.lower[g.end] == "’s") && ei+1 < len(p.Elems) &&
+				sc.matchFrom(p, ei+1, g.end+1, m) {
+				// "rejected India's claim": the possessive stands between
+				// the target and the pattern's noun
+				return true
+			}
 			m.target = -1
 			m.spec--
 		}
