@@ -21,6 +21,9 @@ type analysis struct {
 	halted     bool  // a cooperative act a verb of stopping governs
 	refused    bool  // a cooperative act a verb of refusal governs
 	cancelled  bool  // a hostile act a verb of cancelling governs
+	// content is the first act an appeal or demand asks for: it refines
+	// a generic appeal's or demand's code
+	content *analysis
 	// conditioned marks an act announced on a condition ("will withdraw
 	// unless…") or threatened ("threatened to expel"): a hostile one is
 	// a threat

@@ -371,6 +371,15 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 			}
 		}
 	}
+	if c := a.content; c != nil && (code == "020" || code == "100") {
+		// "called on NATO to supply air defences": what is asked for
+		// refines the appeal (0232) or the demand (1032)
+		if code == "020" {
+			code = appealed.of(c.m.p.Code)
+		} else if r := demanded.of(c.m.p.Code); r != "100" {
+			code = r
+		}
+	}
 	switch {
 	case a.cancelled:
 		code = cancelled.of(p.Code)

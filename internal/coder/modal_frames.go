@@ -38,10 +38,11 @@ var (
 	refused    = frame("refused.txt", "refusalVerbs: \"refused to deploy\"", "120", "rejection code")
 	threatened = frame("threatened.txt", "threatVerbs, conditionals: \"will expel … unless\"", "", "threat code")
 	cancelled  = frame("cancelled.txt", "cancelVerbs: \"called off the strike\"", "", "concession code")
+	appealed   = frame("appealed.txt", "an appeal's content: \"called on NATO to supply air defences\"", "", "appeal code")
 )
 
 // modalFrames lists the frames in the order the docs give them.
-var modalFrames = []*modalFrame{announced, halted, demanded, refused, threatened, cancelled}
+var modalFrames = []*modalFrame{announced, halted, demanded, refused, threatened, cancelled, appealed}
 
 // of returns the frame's code for an act's code: the longest prefix's, else
 // the fallback, else the act's own.

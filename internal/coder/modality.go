@@ -171,9 +171,22 @@ func (sc *sent) governedModality(a *analysis, v int, heads map[int]*analysis) {
 				}
 			}
 			if g, ok := heads[h]; ok && g != a && contentTaking(g.m.p) && !g.m.p.Has("control") && w == v {
+				if g.content == nil {
+					g.content = a
+				}
 				// "demanded that Israel withdraw": the demand is coded, its
 				// content is not a second event
 				a.hypothetic = true
+			}
+		}
+		if mk := t.child(w, relMark); r == relAdvcl && w == v && mk >= 0 && sc.lower[t.tok(mk)] == "to" {
+			if g, ok := heads[h]; ok && g != a && contentTaking(g.m.p) && !g.m.p.Has("control") {
+				// "appealed to Kenya to release the fishermen", parsed as a
+				// purpose: what an appeal asks for is its content
+				a.hypothetic = true
+				if g.content == nil {
+					g.content = a
+				}
 			}
 		}
 		if r == relConj || r == relXcomp || r == relCcomp || r == relAdvcl || r == relAcl || r == relAclRelcl ||
