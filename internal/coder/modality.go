@@ -57,6 +57,13 @@ func (sc *sent) treeModality(as []*analysis) {
 			// gerund complement ("accused … of killing") it is one
 			a.hypothetic = true
 		}
+		if g, ok := heads[t.head(v)]; ok && g != a && !a.m.p.Nominal && t.pos(v) == syntax.NOUN && t.rel(v) == relObj &&
+			!a.m.p.Has("accuse") && !a.m.p.Has("deny") && !g.m.p.Has("say") {
+			// "condemned the U.S. strike on a militia base": a verb
+			// pattern used as a noun that another coded predicate
+			// takes as its object is what that predicate is about
+			a.hypothetic = true
+		}
 		if (a.m.p.Nominal || a.m.start == a.m.head && a.m.end == a.m.head+1 && t.child(v, relCase) >= 0) &&
 			!a.halted && !a.m.p.Has("accuse") && !a.m.p.Has("deny") && t.pos(v) == syntax.NOUN && !t.narrated(v) {
 			// (a one-word verb pattern on a noun after a preposition,
@@ -147,6 +154,8 @@ func (sc *sent) governedModality(a *analysis, v int, heads map[int]*analysis) {
 				a.conditioned = true // "threatened to expel the ambassador"
 			}
 			switch {
+			case w == v && r != relCcomp && sc.deniedBy(h, heads) && !a.m.p.Has("accuse") && !sc.covers(a.m, t.tok(h)):
+				a.negated = true // "Rwanda denied supporting the rebels"
 			case desireVerbs[hl] && !sc.covers(a.m, t.tok(h)):
 				a.hypothetic = true // "wants Putin to attack", "urged them to leave"
 			case r != relObj && sc.negatedWord(h) && !sc.covers(a.m, t.tok(h)):
@@ -341,4 +350,11 @@ func (sc *sent) speechOver(w int, heads map[int]*analysis) *analysis {
 		}
 	}
 	return nil
+}
+
+// deniedBy reports whether the word h is the trigger of a denial, whose
+// gerund or infinitive object is denied, not done.
+func (sc *sent) deniedBy(h int, heads map[int]*analysis) bool {
+	g, ok := heads[h]
+	return ok && g.m.p.Has("deny")
 }
