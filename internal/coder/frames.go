@@ -731,6 +731,11 @@ func accusationCode(code string, act *draft, sc *sent) string {
 
 // refine sets subcodes the pattern alone cannot know: a protest's aim.
 func (sc *sent) refine(code string, a *analysis) string {
+	if code == "190" {
+		if c := sc.instrumentCode(a); c != "" {
+			return c
+		}
+	}
 	if code == "190" && len(a.src) > 0 && a.src[0].start >= 0 && a.src[0].end > a.src[0].start && a.src[0].end <= len(sc.lower) {
 		// "Turkish warplanes struck…", "Russian drones hit…": force the
 		// source's own words name as aerial (195) or by drone (1952)
@@ -1011,4 +1016,35 @@ func domesticForce(code, src, tgt string) string {
 		return "175"
 	}
 	return code
+}
+
+// instrumentCode reads the weapon a "with" phrase gives unspecified force
+// ("attacked a cargo ship with missiles"), as the gold conventions code
+// it: missiles (with or without drones) 195, drones alone 1952, rockets,
+// mortars and artillery 194, small arms 193; "" when none is named.
+func (sc *sent) instrumentCode(a *analysis) string {
+	missile, drone, heavy, small := false, false, false, false
+	for t := a.m.end; t < a.ce && t < len(sc.lower); t++ {
+		if sc.lower[t] != "with" {
+			continue
+		}
+		for k := t + 1; k < a.ce && k <= t+6 && k < len(sc.lower); k++ {
+			w := sc.lower[k]
+			missile = missile || missileWords[w]
+			drone = drone || droneAgents[w]
+			heavy = heavy || heavyWeapons[w]
+			small = small || smallArms[w]
+		}
+	}
+	switch {
+	case missile:
+		return "195"
+	case drone:
+		return "1952"
+	case heavy:
+		return "194"
+	case small:
+		return "193"
+	}
+	return ""
 }
