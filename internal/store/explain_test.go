@@ -19,6 +19,28 @@ import (
 // scan or an index walked end to end: such a plan costs time in
 // proportion to the store, so an ingest would slow as it grows.
 func TestIngestQueriesSeek(t *testing.T) {
+	eachRealistic(t, func(t *testing.T, s *Store) {
+		for _, q := range ingestQueries() {
+			if q.pgOnly && !s.Postgres() {
+				continue
+			}
+			t.Run(q.name, func(t *testing.T) {
+				plan, bad, err := s.explain(context.Background(), q.sql, q.args)
+				if err != nil {
+					t.Fatalf("explain: %v", err)
+				}
+				if bad != "" {
+					t.Errorf("%s is planned with %s:\n%s", q.name, bad, plan)
+				}
+			})
+		}
+	})
+}
+
+// eachRealistic runs f on a SQLite and a PostgreSQL store filled by
+// fillRealistic, with statistics gathered, as the planner sees a store
+// in use.
+func eachRealistic(t *testing.T, f func(t *testing.T, s *Store)) {
 	for _, b := range []struct {
 		name     string
 		url      func(testing.TB) string
@@ -38,20 +60,7 @@ func TestIngestQueriesSeek(t *testing.T) {
 			if _, err := s.db.ExecContext(ctx, "ANALYZE"); err != nil {
 				t.Fatal(err)
 			}
-			for _, q := range ingestQueries() {
-				if q.pgOnly && !s.Postgres() {
-					continue
-				}
-				t.Run(q.name, func(t *testing.T) {
-					plan, bad, err := s.explain(ctx, q.sql, q.args)
-					if err != nil {
-						t.Fatalf("explain: %v", err)
-					}
-					if bad != "" {
-						t.Errorf("%s is planned with %s:\n%s", q.name, bad, plan)
-					}
-				})
-			}
+			f(t, s)
 		})
 	}
 }
@@ -228,49 +237,30 @@ func realisticEvent(article, k int, date string) event.Event {
 // incident's earlier events sought, never the events table scanned or
 // the points sorted (a sort reads every match before the first point).
 func TestPointsWalkTheLocatedIndex(t *testing.T) {
-	for _, b := range []struct {
-		name     string
-		url      func(testing.TB) string
-		articles int
-	}{
-		{"sqlite", storetest.SQLite, 4000},
-		{"postgres", storetest.Postgres, 2000},
-	} {
-		t.Run(b.name, func(t *testing.T) {
-			ctx := context.Background()
-			s, err := Open(ctx, b.url(t))
+	eachRealistic(t, func(t *testing.T, s *Store) {
+		for _, f := range []Filter{
+			{Background: BackgroundExclude, Since: "2024-01-01"},
+			{Background: BackgroundExclude, Since: "2024-03-01", Until: "2024-03-31", Code: "19"},
+		} {
+			// 100 of the year's ~3,000 located events: the share the
+			// server's 2,000 are of a year at a million events.
+			q, args, err := pointsQuery(f, 100)
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer s.Close()
-			fillRealistic(t, s, b.articles)
-			if _, err := s.db.ExecContext(ctx, "ANALYZE"); err != nil {
-				t.Fatal(err)
+			plan, bad, err := s.explain(context.Background(), q, args)
+			if err != nil {
+				t.Fatalf("explain: %v", err)
 			}
-			for _, f := range []Filter{
-				{Background: BackgroundExclude, Since: "2024-01-01"},
-				{Background: BackgroundExclude, Since: "2024-03-01", Until: "2024-03-31", Code: "19"},
-			} {
-				// 100 of the year's ~3,000 located events: the share the
-				// server's 2,000 are of a year at a million events.
-				q, args, err := pointsQuery(f, 100)
-				if err != nil {
-					t.Fatal(err)
-				}
-				plan, bad, err := s.explain(ctx, q, args)
-				if err != nil {
-					t.Fatalf("explain: %v", err)
-				}
-				if bad == "" && (strings.Contains(plan, "TEMP B-TREE") || strings.Contains(plan, `"Sort"`)) {
-					bad = "a sort"
-				}
-				if bad == "" && !strings.Contains(plan, "events_located") {
-					bad = "no located-events index"
-				}
-				if bad != "" {
-					t.Errorf("points %+v are planned with %s:\n%s", f, bad, plan)
-				}
+			if bad == "" && (strings.Contains(plan, "TEMP B-TREE") || strings.Contains(plan, `"Sort"`)) {
+				bad = "a sort"
 			}
-		})
-	}
+			if bad == "" && !strings.Contains(plan, "events_located") {
+				bad = "no located-events index"
+			}
+			if bad != "" {
+				t.Errorf("points %+v are planned with %s:\n%s", f, bad, plan)
+			}
+		}
+	})
 }
