@@ -24,13 +24,18 @@ type Sentence struct {
 // Model holds the trained tagger, lemmatiser and parser. It is immutable
 // and safe for concurrent use; each goroutine needs its own Parser.
 type Model struct {
-	lex     map[uint64]lexEntry
-	tagW    *wtable
-	lem     *lemmatizer
-	parW    *wtable // transitions: shift, left, right
-	labW    *wtable // arc labels
-	labels  []Rel   // parser label index -> relation
-	rootLab int
+	lex  map[uint64]lexEntry
+	tagW *wtable // the tagger of the output UPOS
+	// parseTagW, if not nil, is the tagger whose tags the parser reads: the
+	// parser was trained on its (jackknifed) tags, while tagW is adapted to
+	// the target domain's tagging conventions, which score better as UPOS
+	// but parse worse (see README.md).
+	parseTagW *wtable
+	lem       *lemmatizer
+	parW      *wtable // transitions: shift, left, right
+	labW      *wtable // arc labels
+	labels    []Rel   // parser label index -> relation
+	rootLab   int
 }
 
 //go:embed model/en.model
@@ -53,7 +58,7 @@ func Default() *Model {
 	return defModel
 }
 
-const magic = "flashpoint-syntax-2\n"
+const magic = "flashpoint-syntax-3\n"
 
 // Save writes the model in its binary format. The output depends only on
 // the model, so training is byte-reproducible. It is not compressed: the
@@ -73,6 +78,12 @@ func (m *Model) Save(w io.Writer) error {
 	writeMap(bw, put, m.lem.table, str)
 	writeMap(bw, put, m.lem.rules, func(r lemRule) { bw.WriteByte(r.strip); str(r.add) })
 	m.tagW.write(bw)
+	if m.parseTagW == nil {
+		put(0)
+	} else {
+		put(1)
+		m.parseTagW.write(bw)
+	}
 	m.parW.write(bw)
 	m.labW.write(bw)
 	return bw.Flush()
@@ -195,6 +206,15 @@ func decode(data []byte) (m *Model, err error) {
 	}
 	if m.tagW, data, err = readTable(data); err != nil || m.tagW.nclass != NumPOS {
 		return nil, fmt.Errorf("syntax: model: tagger weights: %v", err)
+	}
+	switch get() {
+	case 0:
+	case 1:
+		if m.parseTagW, data, err = readTable(data); err != nil || m.parseTagW.nclass != NumPOS {
+			return nil, fmt.Errorf("syntax: model: parser tagger weights: %v", err)
+		}
+	default:
+		panic(bad)
 	}
 	if m.parW, data, err = readTable(data); err != nil || m.parW.nclass != numMoves {
 		return nil, fmt.Errorf("syntax: model: parser weights: %v", err)

@@ -9,6 +9,7 @@ type Parser struct {
 	lowEnd []int
 	feats  []uint64
 	tagSc  []int32
+	ptags  []POS // the parser's input tags when the model has its own tagger for them
 	labSc  []int32
 	tmp    []uint32
 	st     pstate
@@ -20,10 +21,14 @@ func (m *Model) NewParser() *Parser {
 	return &Parser{m: m, tagSc: make([]int32, 256), labSc: make([]int32, 256), tmp: make([]uint32, 256)}
 }
 
-func (p *Parser) bestTag(feats []uint64) int {
+func (p *Parser) bestTag(feats []uint64) int { return p.argmaxTag(p.m.tagW, feats) }
+
+func (p *Parser) bestParseTag(feats []uint64) int { return p.argmaxTag(p.m.parseTagW, feats) }
+
+func (p *Parser) argmaxTag(t *wtable, feats []uint64) int {
 	sc := p.tagSc[:NumPOS]
 	clear(sc)
-	p.m.tagW.score(feats, p.tagSc, p.tmp)
+	t.score(feats, p.tagSc, p.tmp)
 	best := 0
 	for c := 1; c < len(sc); c++ {
 		if sc[c] > sc[best] {
@@ -62,10 +67,16 @@ func (p *Parser) Parse(words []string) *Sentence {
 	s := p.Tag(words)
 	m := p.m
 	st := &p.st
+	tags := s.POS
+	if m.parseTagW != nil {
+		p.ptags = grow(p.ptags, len(words))
+		p.feats = tagSentence(p.toks, p.ptags, p.feats, p.bestParseTag)
+		tags = p.ptags
+	}
 	st.reset(len(words))
 	for i := range words {
 		st.word[i+1] = p.toks[i].low
-		st.tag[i+1] = uint64(s.POS[i])
+		st.tag[i+1] = uint64(tags[i])
 	}
 	var msc [256]int32
 	for !st.done() {

@@ -183,10 +183,16 @@ func readTable(data []byte) (*wtable, []byte, error) {
 type perceptron struct {
 	mask   uint64
 	nclass int
-	idx    map[uint32]int32
-	rows   [][]tweight
-	hits   []int32 // training examples in which each row's feature occurred
-	tick   int32
+	// adapt > 0 turns on domain adaptation by feature augmentation
+	// (Daume III 2007, "frustratingly easy"): every feature also has a
+	// copy per domain, kept in region 1+domain above the 2^adapt general
+	// buckets. compile folds the target domain's copy (region 1) into the
+	// general weight, so the run-time table and its cost are unchanged.
+	adapt uint
+	idx   []int32 // bucket -> row index + 1, 0 = no row yet
+	rows  [][]tweight
+	hits  []int32 // training examples in which each row's feature occurred
+	tick  int32
 }
 
 type tweight struct {
@@ -197,14 +203,40 @@ type tweight struct {
 }
 
 func newPerceptron(bits uint, nclass int) *perceptron {
-	return &perceptron{mask: 1<<bits - 1, nclass: nclass, idx: make(map[uint32]int32)}
+	return &perceptron{mask: 1<<bits - 1, nclass: nclass, idx: make([]int32, 1<<bits)}
+}
+
+// newAdaptPerceptron is newPerceptron with a general and two domain
+// copies of every feature (see perceptron.adapt and withDomain).
+func newAdaptPerceptron(bits uint, nclass int) *perceptron {
+	p := newPerceptron(bits+2, nclass)
+	p.adapt = bits
+	return p
+}
+
+// withDomain maps feats to general buckets and appends their copies for
+// domain dom (0 = target, 1 = the rest). Without adaptation it returns
+// feats unchanged.
+func (p *perceptron) withDomain(feats []uint64, dom int) []uint64 {
+	if p.adapt == 0 {
+		return feats
+	}
+	low := uint64(1)<<p.adapt - 1
+	region := uint64(1+dom) << p.adapt
+	n := len(feats)
+	for i := range n {
+		g := feats[i] & low
+		feats[i] = g
+		feats = append(feats, g|region)
+	}
+	return feats
 }
 
 func (p *perceptron) score(feats []uint64, sc []float32) {
 	clear(sc)
 	for _, f := range feats {
-		i, ok := p.idx[uint32(f&p.mask)]
-		if !ok {
+		i := p.idx[f&p.mask] - 1
+		if i < 0 {
 			continue
 		}
 		p.hits[i]++
@@ -219,10 +251,10 @@ func (p *perceptron) score(feats []uint64, sc []float32) {
 func (p *perceptron) update(feats []uint64, good, bad int) {
 	for _, f := range feats {
 		b := uint32(f & p.mask)
-		i, ok := p.idx[b]
-		if !ok {
+		i := p.idx[b] - 1
+		if i < 0 {
 			i = int32(len(p.rows))
-			p.idx[b] = i
+			p.idx[b] = i + 1
 			p.rows = append(p.rows, nil)
 			p.hits = append(p.hits, 1)
 		}
@@ -249,35 +281,58 @@ func (p *perceptron) add(row []tweight, cls int, d float32) []tweight {
 // whole rows of features seen in fewer than minHits training examples
 // (rare features are most of the table but matter little).
 func (p *perceptron) compile(minQ, minHits int) *wtable {
-	t := &wtable{bits: uint(bitsOf(p.mask)), mask: p.mask, nclass: p.nclass}
-	t.offs = make([]uint32, p.mask+1)
+	mask := p.mask
+	if p.adapt > 0 {
+		mask = 1<<p.adapt - 1
+	}
+	t := &wtable{bits: uint(bitsOf(mask)), mask: mask, nclass: p.nclass}
+	t.offs = make([]uint32, mask+1)
 	avg := func(e tweight) float64 {
 		return (e.tot + float64(p.tick-e.ts)*float64(e.w)) / float64(max(p.tick, 1))
 	}
+	// final returns the averaged weights of general bucket b, plus its
+	// target-domain copy when adapting.
+	var acc []float64
+	final := func(b uint32) []float64 {
+		acc = slices.Grow(acc[:0], p.nclass)[:p.nclass]
+		clear(acc)
+		for _, e := range p.rows[p.idx[b]-1] {
+			acc[e.cls] += avg(e)
+		}
+		if p.adapt > 0 {
+			if i := p.idx[b|1<<p.adapt] - 1; i >= 0 {
+				for _, e := range p.rows[i] {
+					acc[e.cls] += avg(e)
+				}
+			}
+		}
+		return acc
+	}
+	var buckets []uint32
+	for b, i := range p.idx[:mask+1] {
+		if i > 0 {
+			buckets = append(buckets, uint32(b))
+		}
+	}
 	maxAbs := 0.0
-	for _, row := range p.rows {
-		for _, e := range row {
-			maxAbs = max(maxAbs, math.Abs(avg(e)))
+	for _, b := range buckets {
+		for _, w := range final(b) {
+			maxAbs = max(maxAbs, math.Abs(w))
 		}
 	}
 	scale := 32000 / max(maxAbs, 1e-9)
-	buckets := make([]uint32, 0, len(p.idx))
-	for b := range p.idx {
-		buckets = append(buckets, b)
-	}
-	slices.Sort(buckets)
 	var row []uint32
 	for _, b := range buckets {
 		row = row[:0]
-		if p.hits[p.idx[b]] < int32(minHits) {
+		if p.hits[p.idx[b]-1] < int32(minHits) {
 			continue
 		}
-		for _, e := range p.rows[p.idx[b]] {
-			q := math.Round(avg(e) * scale)
+		for cls, w := range final(b) {
+			q := math.Round(w * scale)
 			if math.Abs(q) < float64(minQ) || q == 0 {
 				continue
 			}
-			row = append(row, uint32(e.cls)<<16|uint32(uint16(int16(q))))
+			row = append(row, uint32(cls)<<16|uint32(uint16(int16(q))))
 		}
 		slices.Sort(row)
 		if !t.setRow(uint64(b), row) {

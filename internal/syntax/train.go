@@ -1,10 +1,14 @@
 package syntax
 
 import (
+	"bufio"
+	"bytes"
 	"cmp"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"os"
 	"slices"
 	"sync"
 	"time"
@@ -24,6 +28,8 @@ type TrainOptions struct {
 	MinQ        int    // drop quantised weights with |w| below this
 	MinHits     int    // drop features updated fewer times than this
 	MinLabel    int    // relations rarer than this fall back to their base
+	TagCache    string // for experiments on the parser: file keeping the taggers and jackknifed tags between runs (made if absent)
+	Adapt       int    // classifiers trained with domain adaptation (AdaptTagger|AdaptMoves|AdaptLabels); -1: none
 	Log         io.Writer
 }
 
@@ -31,7 +37,15 @@ type TrainOptions struct {
 var DefaultTrainOptions = TrainOptions{
 	TagIters: 8, ParseIters: 15, DomainIters: 3, Folds: 4, Seed: 1,
 	TagBits: 19, ParseBits: 20, LabelBits: 19, MinQ: 2, MinHits: 5, MinLabel: 10,
+	Adapt: AdaptTagger,
 }
+
+// Classifiers trained with domain adaptation (TrainOptions.Adapt).
+const (
+	AdaptTagger = 1 << iota
+	AdaptMoves
+	AdaptLabels
+)
 
 func (o *TrainOptions) fill() {
 	d := DefaultTrainOptions
@@ -46,6 +60,7 @@ func (o *TrainOptions) fill() {
 	o.MinQ = cmp.Or(o.MinQ, d.MinQ)
 	o.MinHits = cmp.Or(o.MinHits, d.MinHits)
 	o.MinLabel = cmp.Or(o.MinLabel, d.MinLabel)
+	o.Adapt = max(cmp.Or(o.Adapt, d.Adapt), 0)
 }
 
 func (o *TrainOptions) logf(format string, args ...any) {
@@ -75,45 +90,11 @@ func Train(sents []*Gold, weight []int, opt TrainOptions) (*Model, error) {
 	tags := make([][]POS, len(sents))
 	m.lem = trainLemmatizer(sents, weight)
 	opt.logf("labels %d, lexicon %d, lemma table %d, rules %d\n", len(m.labels), len(m.lex), len(m.lem.table), len(m.lem.rules))
-	var wg sync.WaitGroup
-	var final *perceptron
-	for f := 0; f <= opt.Folds; f++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var train, held []*Gold
-			var heldIdx []int
-			for i, g := range sents {
-				if f < opt.Folds && i%opt.Folds == f {
-					held = append(held, g)
-					heldIdx = append(heldIdx, i)
-				} else {
-					for range weight[i] {
-						train = append(train, g)
-					}
-				}
-			}
-			p := trainTagger(train, m.lex, opt.TagIters, opt.Seed+uint64(f), opt.TagBits)
-			if f == opt.Folds {
-				final = p
-				return
-			}
-			var toks []tokInfo
-			var lb []byte
-			var le []int
-			var feats []uint64
-			sc := make([]float32, NumPOS)
-			best := func(feats []uint64) int { p.score(feats, sc); return argmax(sc) }
-			for k, g := range held {
-				toks, lb, le = prepare(g.Words, toks, lb, le, m.lex)
-				t := make([]POS, len(g.Words))
-				feats = tagSentence(toks, t, feats, best)
-				tags[heldIdx[k]] = t
-			}
-		}()
+	dom := domains(weight)
+	if !loadTagCache(opt.TagCache, m, tags) {
+		trainTagging(sents, weight, dom, m, tags, opt)
+		saveTagCache(opt.TagCache, m, tags)
 	}
-	wg.Wait()
-	m.tagW = final.compile(opt.MinQ, min(opt.MinHits, 2)) // the tagger needs rare-word features
 	right, total := 0, 0
 	for i, g := range sents {
 		for j, t := range tags[i] {
@@ -218,8 +199,11 @@ func buildLex(sents []*Gold) map[uint64]lexEntry {
 	return lex
 }
 
-func trainTagger(sents []*Gold, lex map[uint64]lexEntry, iters int, seed uint64, bits uint) *perceptron {
-	p := newPerceptron(bits, NumPOS)
+func trainTagger(sents []*Gold, dom []int, lex map[uint64]lexEntry, opt TrainOptions, seed uint64) *perceptron {
+	p := newPerceptron(opt.TagBits, NumPOS)
+	if opt.Adapt&AdaptTagger != 0 {
+		p = newAdaptPerceptron(opt.TagBits, NumPOS)
+	}
 	rng := rand.New(rand.NewPCG(seed, 0x7a66))
 	order := make([]int, len(sents))
 	for i := range order {
@@ -230,7 +214,7 @@ func trainTagger(sents []*Gold, lex map[uint64]lexEntry, iters int, seed uint64,
 	var le []int
 	var feats []uint64
 	sc := make([]float32, NumPOS)
-	for range iters {
+	for range opt.TagIters {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, si := range order {
 			g := sents[si]
@@ -240,7 +224,7 @@ func trainTagger(sents []*Gold, lex map[uint64]lexEntry, iters int, seed uint64,
 				t := int(g.UPOS[i])
 				guess := int(toks[i].fixed)
 				if guess < 0 {
-					feats = tagFeats(feats[:0], toks, i, p1, p2)
+					feats = p.withDomain(tagFeats(feats[:0], toks, i, p1, p2), dom[si])
 					p.tick++
 					p.score(feats, sc)
 					if guess = argmax(sc); guess != t {
@@ -253,4 +237,122 @@ func trainTagger(sents []*Gold, lex map[uint64]lexEntry, iters int, seed uint64,
 		}
 	}
 	return p
+}
+
+// trainTagging trains the tagger into m.tagW and fills tags with
+// jackknifed predictions (each fold tagged by a tagger that never saw it),
+// on which the parser trains. With domain adaptation of the tagger, m.tagW
+// is the adapted tagger and m.parseTagW a plain one like those of the
+// folds, for the parser's input.
+func trainTagging(sents []*Gold, weight, dom []int, m *Model, tags [][]POS, opt TrainOptions) {
+	plain := opt
+	plain.Adapt &^= AdaptTagger
+	adapt := opt.Adapt&AdaptTagger != 0
+	var wg sync.WaitGroup
+	var final, adapted *perceptron
+	for f := 0; f <= opt.Folds+1; f++ {
+		if f == opt.Folds+1 && !adapt {
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var train, held []*Gold
+			var heldIdx, trainDom []int
+			for i, g := range sents {
+				if f < opt.Folds && i%opt.Folds == f {
+					held = append(held, g)
+					heldIdx = append(heldIdx, i)
+				} else {
+					for range weight[i] {
+						train = append(train, g)
+						trainDom = append(trainDom, dom[i])
+					}
+				}
+			}
+			switch {
+			case f == opt.Folds:
+				final = trainTagger(train, trainDom, m.lex, plain, opt.Seed+uint64(f))
+				return
+			case f > opt.Folds:
+				adapted = trainTagger(train, trainDom, m.lex, opt, opt.Seed+uint64(f))
+				return
+			}
+			p := trainTagger(train, trainDom, m.lex, plain, opt.Seed+uint64(f))
+			var toks []tokInfo
+			var lb []byte
+			var le []int
+			var feats []uint64
+			sc := make([]float32, NumPOS)
+			best := func(feats []uint64) int { p.score(feats, sc); return argmax(sc) }
+			for k, g := range held {
+				toks, lb, le = prepare(g.Words, toks, lb, le, m.lex)
+				t := make([]POS, len(g.Words))
+				feats = tagSentence(toks, t, feats, best)
+				tags[heldIdx[k]] = t
+			}
+		}()
+	}
+	wg.Wait()
+	m.tagW = final.compile(opt.MinQ, min(opt.MinHits, 2)) // the tagger needs rare-word features
+	if adapted != nil {
+		m.parseTagW = m.tagW
+		m.tagW = adapted.compile(opt.MinQ, min(opt.MinHits, 2))
+	}
+}
+
+// loadTagCache reads the tagger and jackknifed tags that saveTagCache
+// wrote, if path names such a file. For experiments on the parser alone:
+// the file is only valid for the same training data and tagger options.
+func loadTagCache(path string, m *Model, tags [][]POS) bool {
+	if path == "" {
+		return false
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return false
+	}
+	for i := range tags {
+		n, k := binary.Uvarint(data)
+		if k <= 0 || uint64(len(data)-k) < n {
+			return false
+		}
+		tags[i] = make([]POS, n)
+		for j := range tags[i] {
+			tags[i][j] = POS(data[k+j])
+		}
+		data = data[k+int(n):]
+	}
+	if m.tagW, data, err = readTable(data); err != nil || len(data) == 0 {
+		return false
+	}
+	if data[0] == 1 {
+		m.parseTagW, _, err = readTable(data[1:])
+	}
+	return err == nil
+}
+
+func saveTagCache(path string, m *Model, tags [][]POS) {
+	if path == "" {
+		return
+	}
+	var buf bytes.Buffer
+	bw := bufio.NewWriter(&buf)
+	for _, t := range tags {
+		bw.Write(binary.AppendUvarint(nil, uint64(len(t))))
+		for _, p := range t {
+			bw.WriteByte(byte(p))
+		}
+	}
+	m.tagW.write(bw)
+	if m.parseTagW == nil {
+		bw.WriteByte(0)
+	} else {
+		bw.WriteByte(1)
+		m.parseTagW.write(bw)
+	}
+	bw.Flush()
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		panic("syntax: tag cache: " + err.Error())
+	}
 }

@@ -10,6 +10,14 @@ func trainParser(sents []*Gold, weight []int, tags [][]POS, m *Model, opt TrainO
 	nlab := len(m.labels)
 	pm := newPerceptron(opt.ParseBits, numMoves)
 	pl := newPerceptron(opt.LabelBits, nlab)
+	if opt.Adapt&AdaptMoves != 0 {
+		pm = newAdaptPerceptron(opt.ParseBits, numMoves)
+	}
+	if opt.Adapt&AdaptLabels != 0 {
+		pl = newAdaptPerceptron(opt.LabelBits, nlab)
+	}
+	dom := domains(weight)
+
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x9a55))
 	// Non-projective trees stay in: arc-hybrid cannot build them, but the
 	// oracle still finds the cheapest moves, and leaving them out (5% of
@@ -59,7 +67,7 @@ func trainParser(sents []*Gold, weight []int, tags [][]POS, m *Model, opt TrainO
 			for !st.done() {
 				next := st.forced()
 				if next < 0 {
-					feats = st.feats(feats[:0])
+					feats = pm.withDomain(st.feats(feats[:0]), dom[si])
 					pm.tick++
 					pm.score(feats, msc)
 					oracleCosts(&st, gh, cost)
@@ -76,7 +84,7 @@ func trainParser(sents []*Gold, weight []int, tags [][]POS, m *Model, opt TrainO
 				label := uint8(m.rootLab)
 				if next == mvLeft || next == mvRight && len(st.stack) > 2 {
 					h, d := st.arc(next)
-					feats = st.labelFeats(feats[:0], h, d)
+					feats = pl.withDomain(st.labelFeats(feats[:0], h, d), dom[si])
 					pl.tick++
 					pl.score(feats, lsc)
 					label = uint8(bestLabel(lsc, m.rootLab))
@@ -134,4 +142,20 @@ func oracleCosts(st *pstate, gh []int32, cost []int) {
 	if h >= b && h != 0 {
 		cost[mvRight]++
 	}
+}
+
+// domains gives each sentence its domain for adaptation: 0 for the target
+// domain (the most up-weighted sentences), 1 for the rest.
+func domains(weight []int) []int {
+	maxW := 0
+	for _, w := range weight {
+		maxW = max(maxW, w)
+	}
+	dom := make([]int, len(weight))
+	for i, w := range weight {
+		if w != maxW {
+			dom[i] = 1
+		}
+	}
+	return dom
 }
