@@ -8,6 +8,7 @@ type Parser struct {
 	lowBuf []byte
 	lowEnd []int
 	feats  []uint64
+	feats2 []uint64
 	tagSc  []int32
 	ptags  []POS // the parser's input tags when the model has its own tagger for them
 	labSc  []int32
@@ -40,7 +41,11 @@ func (p *Parser) argmaxTag(t *wtable, feats []uint64) int {
 
 // Tag assigns POS and lemmas; Head is -1 and Rel RelNone throughout. The
 // returned Sentence is reused by the next call.
-func (p *Parser) Tag(words []string) *Sentence {
+func (p *Parser) Tag(words []string) *Sentence { return p.tag(words, false) }
+
+// tag is Tag; with parseTags, and a model with its own tagger for the
+// parser, it also fills p.ptags with that tagger's tags.
+func (p *Parser) tag(words []string, parseTags bool) *Sentence {
 	s := &p.out
 	n := len(words)
 	s.Words = words
@@ -49,7 +54,12 @@ func (p *Parser) Tag(words []string) *Sentence {
 	s.Head = grow(s.Head, n)
 	s.Rel = grow(s.Rel, n)
 	p.toks, p.lowBuf, p.lowEnd = prepare(words, p.toks, p.lowBuf, p.lowEnd, p.m.lex)
-	p.feats = tagSentence(p.toks, s.POS, p.feats, p.bestTag)
+	if parseTags && p.m.parseTagW != nil {
+		p.ptags = grow(p.ptags, n)
+		p.feats, p.feats2 = tagTwo(p.toks, s.POS, p.ptags, p.feats, p.feats2, p.bestTag, p.bestParseTag)
+	} else {
+		p.feats = tagSentence(p.toks, s.POS, p.feats, p.bestTag)
+	}
 	start := 0
 	for i, w := range words {
 		end := p.lowEnd[i]
@@ -64,13 +74,11 @@ func (p *Parser) Tag(words []string) *Sentence {
 // Parse tags, lemmatises and parses words. The returned Sentence is reused
 // by the next call.
 func (p *Parser) Parse(words []string) *Sentence {
-	s := p.Tag(words)
+	s := p.tag(words, true)
 	m := p.m
 	st := &p.st
 	tags := s.POS
 	if m.parseTagW != nil {
-		p.ptags = grow(p.ptags, len(words))
-		p.feats = tagSentence(p.toks, p.ptags, p.feats, p.bestParseTag)
 		tags = p.ptags
 	}
 	st.reset(len(words))

@@ -82,3 +82,28 @@ func tagSentence(toks []tokInfo, tags []POS, feats []uint64, score func([]uint64
 	}
 	return feats
 }
+
+// tagTwo tags toks with two taggers at once, a into ta and b into tb. The
+// features depend on the previous two tags only through the history, so
+// they are extracted once while both taggers agree on it (nearly always).
+func tagTwo(toks []tokInfo, ta, tb []POS, feats, fb []uint64, a, b func([]uint64) int) ([]uint64, []uint64) {
+	a1, a2 := uint64(tagStart), uint64(tagStart2)
+	b1, b2 := a1, a2
+	for i := range toks {
+		if f := toks[i].fixed; f >= 0 {
+			ta[i], tb[i] = POS(f), POS(f)
+		} else {
+			feats = tagFeats(feats[:0], toks, i, a1, a2)
+			ta[i] = POS(a(feats))
+			if b1 == a1 && b2 == a2 {
+				tb[i] = POS(b(feats))
+			} else {
+				fb = tagFeats(fb[:0], toks, i, b1, b2)
+				tb[i] = POS(b(fb))
+			}
+		}
+		a2, a1 = a1, uint64(ta[i])
+		b2, b1 = b1, uint64(tb[i])
+	}
+	return feats, fb
+}
