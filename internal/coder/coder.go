@@ -115,4 +115,5 @@ func (d *doc) sentence(s event.Sentence) {
 	}
 	sc.triggers()
 	sc.code()
+	d.ctx.endSentence()
 }

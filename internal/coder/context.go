@@ -15,6 +15,12 @@ type context struct {
 	recent       []string // distinct countries, most recent last
 	mentions     map[string]int
 	names        []namedActor // multi-word names, most recent last
+	// armed are the distinct state and armed actors named so far, most
+	// recent last; sides are the last two of them as earlier sentences
+	// left them: "both sides", "the two sides" in a civil war are the
+	// army and the rebels, not two countries
+	armed []string
+	sides [2]string
 }
 
 // namedActor is an actor the text named in several words, kept so that a
@@ -47,13 +53,24 @@ func (c *context) namedWith(noun string) string {
 	return ""
 }
 
-// pair returns the two countries the article is about: the most named,
-// the more recent first on a tie.
-func (c *context) pair() (string, string, bool) {
-	if len(c.recent) < 2 {
+// pair returns the two parties "both sides" stands for: the last two
+// state or armed actors of earlier sentences, and for "both nations" (or
+// with no such actors) the two countries the article is about (the most
+// named, the more recent first on a tie). Countries in exclude (those the
+// sentence names itself: "Russia urged both nations") are not among them.
+func (c *context) pair(noun string, exclude map[string]bool) (string, string, bool) {
+	if c.sides[0] != "" && sidesNouns[noun] && !exclude[actors.CountryOf(c.sides[0])] && !exclude[actors.CountryOf(c.sides[1])] {
+		return c.sides[0], c.sides[1], true
+	}
+	var ranked []string
+	for _, r := range c.recent {
+		if !exclude[r] {
+			ranked = append(ranked, r)
+		}
+	}
+	if len(ranked) < 2 {
 		return "", "", false
 	}
-	ranked := append([]string(nil), c.recent...)
 	// recent is oldest first; a stable sort by count keeps recency order among equals
 	for i := 1; i < len(ranked); i++ {
 		for j := i; j > 0 && c.mentions[ranked[j]] >= c.mentions[ranked[j-1]]; j-- {
@@ -67,6 +84,7 @@ func (c *context) saw(code string) {
 	if code == "" {
 		return
 	}
+	c.sawArmed(code)
 	country := actors.CountryOf(code)
 	if actors.ParseCode(code).State() || country == "IGO" || country == "IMG" {
 		c.lastCountry = country
@@ -104,4 +122,33 @@ func (c *context) country() string {
 		return c.lastCountry
 	}
 	return c.firstCountry
+}
+
+// sawArmed records a state or armed actor for "both sides".
+func (c *context) sawArmed(code string) {
+	ac := actors.ParseCode(code)
+	if !ac.State() && ac.Country != "IMG" {
+		return
+	}
+	switch ac.Role {
+	case "CVL", "REF", "MED", "BUS", "JUD", "LEG":
+		return
+	}
+	for i, x := range c.armed {
+		if x == code {
+			c.armed = append(c.armed[:i], c.armed[i+1:]...)
+			break
+		}
+	}
+	c.armed = append(c.armed, code)
+	if len(c.armed) > 8 {
+		c.armed = c.armed[1:]
+	}
+}
+
+// endSentence fixes the sides the next sentences' "both sides" mean.
+func (c *context) endSentence() {
+	if n := len(c.armed); n >= 2 {
+		c.sides = [2]string{c.armed[n-2], c.armed[n-1]}
+	}
 }

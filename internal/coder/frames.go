@@ -987,7 +987,7 @@ func (sc *sent) speechVerb(m *match) bool {
 // a match whose trigger follows the control verb in its clause.
 func (sc *sent) controlsCoded(a *analysis, as []*analysis) bool {
 	for _, b := range as {
-		if b != a && b.m.head >= a.m.end && b.m.head < a.ce && !b.m.p.Has("say") && !b.negated && !b.hypothetic {
+		if b != a && b.m.head >= a.m.end && b.m.head < a.ce && !b.m.p.Has("say") && !b.negated && !b.hypothetic && !b.unconfirmed && len(b.src) > 0 && (len(b.tgt) > 0 || distinctCountries(b.src) >= 2) {
 			return true
 		}
 	}

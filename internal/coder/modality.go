@@ -74,10 +74,17 @@ func (sc *sent) treeModality(as []*analysis) {
 			a.hypothetic = true
 		}
 		if g, ok := heads[t.head(v)]; ok && t.rel(v) == relAdvcl && force(g.m.p.Code) && participle(sc.lower[a.m.head]) &&
-			(force(a.m.p.Code) || a.m.p.Imported) && len(g.src) > 0 && len(g.tgt) > 0 {
+			(force(a.m.p.Code) || a.m.p.Imported) && len(g.src) > 0 {
 			// "raided the camp, killing five": deaths and damage are the
-			// result of the act, not another event
-			a.negated = true
+			// result of the act, not another event; when the act names no
+			// target ("shelled a market, killing 15 civilians") the
+			// victims are its target
+			if len(g.tgt) == 0 && len(a.tgt) > 0 {
+				g.tgt = a.tgt
+			}
+			if len(g.tgt) > 0 {
+				a.negated = true
+			}
 		}
 		sc.governedModality(a, v, heads)
 		sc.obligation(a, v, heads)

@@ -244,8 +244,8 @@ func (sc *sent) actors() {
 			}
 			sc.add(ref{start: i, end: i + 2, code: code, explain: []string{"definite \"the " + sc.lower[i+1] + "\" → " + code}})
 			i++
-		case (w == "both" || w == "two") && i+1 < n && pairNouns[sc.lower[i+1]] && len(ctx.recent) >= 2:
-			a, b, _ := ctx.pair()
+		case (w == "both" || w == "two") && i+1 < n && pairNouns[sc.lower[i+1]] && sc.hasPair(sc.lower[i+1]):
+			a, b, _ := ctx.pair(sc.lower[i+1], sc.namedCountries())
 			x := []string{"\"" + w + " " + sc.lower[i+1] + "\" → " + a + ", " + b}
 			sc.add(ref{start: i, end: i + 1, code: a, explain: x, pair: true})
 			sc.add(ref{start: i + 1, end: i + 2, code: b, explain: x})
@@ -629,7 +629,8 @@ func (sc *sent) matchFrom(p *verbs.Pattern, ei, ti int, m *match) bool {
 		return false
 	case verbs.Target:
 		t := ti
-		for k := 0; k < 2 && t < len(sc.toks) && determiners[sc.lower[t]]; k++ {
+		for k := 0; k < 2 && t < len(sc.toks) && determiners[sc.lower[t]] && sc.groupAt[t] < 0; k++ {
+			// (a determiner that opens an actor, "both nations", is kept)
 			t++
 		}
 		if t < len(sc.toks) && sc.groupAt[t] >= 0 {
@@ -811,4 +812,20 @@ func (sc *sent) insideName(a, b int) bool {
 		around++
 	}
 	return around >= 2
+}
+
+// namedCountries are the countries of the actors the sentence has named so
+// far: "both nations" after "Russia urged" is not Russia.
+func (sc *sent) namedCountries() map[string]bool {
+	m := map[string]bool{}
+	for _, r := range sc.refs {
+		m[actors.CountryOf(r.code)] = true
+	}
+	return m
+}
+
+// hasPair reports whether the article has two parties for "both <noun>".
+func (sc *sent) hasPair(noun string) bool {
+	_, _, ok := sc.d.ctx.pair(noun, sc.namedCountries())
+	return ok
 }
