@@ -116,66 +116,79 @@ func (t *wtable) write(w *bufio.Writer) error {
 	return nil
 }
 
-// readTable decodes a table from data, returning the rest.
+// readTable decodes a table from data, returning the rest. It reads
+// the bytes by index and the one-byte varints (most of them) inline:
+// the tables are most of a coding command's model load.
 func readTable(data []byte) (*wtable, []byte, error) {
 	bad := errors.New("corrupt weight table")
-	get := func() uint64 {
-		v, n := binary.Uvarint(data)
-		if n <= 0 {
-			panic(bad)
+	p := 0 // read position in data
+	ok := true
+	uvarint := func() uint64 {
+		if p < len(data) && data[p] < 0x80 {
+			p++
+			return uint64(data[p-1])
 		}
-		data = data[n:]
+		if p+1 < len(data) && data[p+1] < 0x80 {
+			p += 2
+			return uint64(data[p-2]&0x7f) | uint64(data[p-1])<<7
+		}
+		var v uint64
+		n := 0
+		if p < len(data) {
+			v, n = binary.Uvarint(data[p:])
+		}
+		if n <= 0 {
+			ok = false
+			return 0
+		}
+		p += n
 		return v
 	}
 	t := &wtable{}
-	err := func() (err error) {
-		defer func() {
-			if p := recover(); p != nil {
-				if p != bad {
-					panic(p)
-				}
-				err = bad
-			}
-		}()
-		t.bits = uint(get())
-		t.nclass = int(get())
-		if t.bits > 28 || t.nclass > 255 {
-			return bad
-		}
-		t.mask = 1<<t.bits - 1
-		t.offs = make([]uint32, 1<<t.bits)
-		nb, ne := get(), get()
-		if nb > uint64(len(t.offs)) || ne > maxEntries {
-			return bad
-		}
-		t.ent = make([]uint32, 0, ne)
-		b := uint64(0)
-		for range nb {
-			b += get()
-			n := int(get())
-			if b >= uint64(len(t.offs)) || n > t.nclass || n == 0 || len(t.ent)+n > int(ne) {
-				return bad
-			}
-			t.offs[b] = uint32(len(t.ent))<<8 | uint32(n)
-			for range n {
-				if len(data) == 0 {
-					return bad
-				}
-				c := data[0]
-				v, k := binary.Varint(data[1:])
-				if k <= 0 || int(c) >= t.nclass || v < math.MinInt16 || v > math.MaxInt16 {
-					return bad
-				}
-				data = data[1+k:]
-				t.ent = append(t.ent, uint32(c)<<16|uint32(uint16(int16(v))))
-			}
-		}
-		return nil
-	}()
-	if err == nil {
-		t.densify()
+	t.bits = uint(uvarint())
+	t.nclass = int(uvarint())
+	if !ok || t.bits > 28 || t.nclass > 255 {
+		return t, data[p:], bad
 	}
-	return t, data, err
+	t.mask = 1<<t.bits - 1
+	t.offs = make([]uint32, 1<<t.bits)
+	nb, ne := uvarint(), uvarint()
+	if !ok || nb > uint64(len(t.offs)) || ne > maxEntries {
+		return t, data[p:], bad
+	}
+	t.ent = make([]uint32, 0, ne)
+	if t.nclass <= 4 {
+		t.dense = make([]uint64, len(t.offs)) // filled row by row, as densify would
+	}
+	b := uint64(0)
+	for range nb {
+		b += uvarint()
+		n := int(uvarint())
+		if !ok || b >= uint64(len(t.offs)) || n > t.nclass || n == 0 || len(t.ent)+n > int(ne) {
+			return t, data[p:], bad
+		}
+		t.offs[b] = uint32(len(t.ent))<<8 | uint32(n)
+		for range n {
+			if p >= len(data) {
+				return t, data[p:], bad
+			}
+			c := data[p]
+			p++
+			u := uvarint() // the weight, zigzag-encoded as binary.PutVarint writes it
+			v := int64(u >> 1)
+			if u&1 != 0 {
+				v = ^v
+			}
+			if !ok || int(c) >= t.nclass || v < math.MinInt16 || v > math.MaxInt16 {
+				return t, data[p:], bad
+			}
+			t.ent = append(t.ent, uint32(c)<<16|uint32(uint16(int16(v))))
+			if t.dense != nil {
+				t.dense[b] |= uint64(uint16(int16(v))) << (16 * c)
+			}
+		}
+	}
+	return t, data[p:], nil
 }
 
 // perceptron is the training-time averaged perceptron over the same hashed
