@@ -93,6 +93,17 @@ type doc struct {
 // sentence codes one sentence.
 func (d *doc) sentence(s event.Sentence) {
 	toks := text.Tokens(s.Text)
+	if s.Index == 0 {
+		// "MANILA, Sept 3 (AP) - A Chinese ship rammed…": the dateline
+		// says where the report was filed; its place is no actor
+		if dl, ok := text.ReadDateline(s.Text); ok {
+			k := 0
+			for k < len(toks) && toks[k].Start < dl.End {
+				k++
+			}
+			toks = toks[k:]
+		}
+	}
 	if len(toks) == 0 {
 		return
 	}
