@@ -73,7 +73,9 @@ func (d *doc) finish() []event.Event {
 	return out
 }
 
-// contests indexes who denies or counter-accuses whom in a document, so
+// contests indexes who denies or counter-accuses whom in a document (by
+// claimant: a country, or a non-state side in full, so that in a civil war
+// the army and the rebels are two sides), so
 // that checking every reported event costs a look-up, not a scan of all
 // events (quadratic in the article's length).
 type contests struct {
@@ -84,12 +86,12 @@ type contests struct {
 func (d *doc) contests() contests {
 	c := contests{denies: map[string]bool{}, accuses: map[[2]string]bool{}}
 	for _, o := range d.evs {
-		src := actors.CountryOf(o.src.code)
+		src := claimant(o.src.code)
 		if o.code == "016" {
 			c.denies[src] = true
 		}
 		if o.accusation {
-			c.accuses[[2]string{src, actors.CountryOf(o.tgt.code)}] = true
+			c.accuses[[2]string{src, claimant(o.tgt.code)}] = true
 		}
 	}
 	return c
@@ -98,8 +100,8 @@ func (d *doc) contests() contests {
 // contested reports whether the document has the event's source deny or
 // counter-accuse the party that reported it.
 func (c contests) contested(e *draft) bool {
-	src := actors.CountryOf(e.src.code)
-	return c.denies[src] || c.accuses[[2]string{src, actors.CountryOf(e.reportedBy)}]
+	src := claimant(e.src.code)
+	return c.denies[src] || c.accuses[[2]string{src, claimant(e.reportedBy)}]
 }
 
 // link fills the denies field with the id of the denied event.

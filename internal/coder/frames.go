@@ -244,7 +244,8 @@ func (sc *sent) code() {
 		}
 		for _, d := range ds {
 			for _, sp := range speakers {
-				if actors.CountryOf(sp.code) != actors.CountryOf(d.src.code) {
+				if claimant(sp.code) != claimant(d.src.code) {
+					// another country, or in a civil war the other side
 					d.reportedBy = claimant(sp.code)
 				}
 			}
@@ -664,6 +665,16 @@ func (sc *sent) denial(a *analysis, all []*analysis) []*draft {
 				if denied == nil {
 					denied = acc
 				}
+				break
+			}
+		}
+	}
+	if accuser == nil {
+		// "The RSF denied the accusation": the side that reported what
+		// the denier did
+		for i := len(sc.d.evs) - 1; i >= 0; i-- {
+			if e := sc.d.evs[i]; e.reportedBy != "" && claimant(e.src.code) == claimant(a.src[0].code) {
+				accuser, denied = []ref{{code: e.reportedBy, start: -1}}, e
 				break
 			}
 		}
