@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/flashpoint/flashpoint/internal/actors"
@@ -447,6 +448,11 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 		}
 		if len(tgt) == 0 && p.Has("notarget") && verbs.Root(code) == "14" && len(a.src) > 0 {
 			tgt = []ref{{code: actors.CountryOf(a.src[0].code) + "GOV", start: -1}}
+		}
+		if len(tgt) == 0 && (verbs.Root(code) == "07" || strings.HasPrefix(code, "162")) {
+			// "suspended aid deliveries in Baghdad": where aid goes is
+			// whom it is for
+			tgt = sc.placeAfter(a, "in", "to")
 		}
 		if len(tgt) == 0 {
 			tgt = sc.otherParty(a)
@@ -1058,4 +1064,18 @@ func (sc *sent) instrumentCode(a *analysis) string {
 		return "193"
 	}
 	return ""
+}
+
+// placeAfter returns the country or capital named after one of the
+// prepositions in the predicate's clause ("aid deliveries in Baghdad").
+func (sc *sent) placeAfter(a *analysis, preps ...string) []ref {
+	for t := a.m.head + 1; t+1 < a.ce && t+1 < len(sc.lower); t++ {
+		if !slices.Contains(preps, sc.lower[t]) {
+			continue
+		}
+		if r := sc.refAt[t+1]; r >= 0 && (sc.refs[r].capital || actors.ParseCode(sc.refs[r].code).Role == "" && actors.ParseCode(sc.refs[r].code).State()) {
+			return []ref{sc.refs[r]}
+		}
+	}
+	return nil
 }

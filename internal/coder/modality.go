@@ -65,7 +65,7 @@ func (sc *sent) treeModality(as []*analysis) {
 			a.hypothetic = true
 		}
 		if (a.m.p.Nominal || a.m.start == a.m.head && a.m.end == a.m.head+1 && t.child(v, relCase) >= 0) &&
-			!a.halted && !a.m.p.Has("accuse") && !a.m.p.Has("deny") && t.pos(v) == syntax.NOUN && !t.narrated(v) {
+			!a.halted && !a.m.p.Has("accuse") && !a.m.p.Has("deny") && t.pos(v) == syntax.NOUN && !t.narrated(v) && !sc.announcedBy(v, heads) {
 			// (a one-word verb pattern on a noun after a preposition,
 			// "involved in the protests", is a nominal use of it)
 			// "demands include the release of…", "protests against the
@@ -364,4 +364,16 @@ func (sc *sent) speechOver(w int, heads map[int]*analysis) *analysis {
 func (sc *sent) deniedBy(h int, heads map[int]*analysis) bool {
 	g, ok := heads[h]
 	return ok && g.m.p.Has("deny")
+}
+
+// announcedBy reports whether the noun v is what a speech verb announces
+// ("Italy announced a suspension of air links"): announcing an act is
+// telling it as done.
+func (sc *sent) announcedBy(v int, heads map[int]*analysis) bool {
+	t := sc.tree
+	if t.rel(v) != relObj {
+		return false
+	}
+	g, ok := heads[t.head(v)]
+	return ok && g.m.p.Has("say") && announceVerbs[t.lemma(t.head(v))]
 }
