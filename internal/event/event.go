@@ -26,6 +26,40 @@ type Sentence struct {
 	// section heading above the sentence ("" if none).
 	Paragraph int
 	Heading   string
+	// Tokens are the sentence's words, numbers and punctuation marks,
+	// built once by the text stage (text.Document) for every later stage;
+	// nil when the sentence was split without them.
+	Tokens []Token
+}
+
+// Token is a word, number or punctuation mark of a sentence: Start and
+// End are byte offsets into the sentence and Text is exactly
+// Sentence.Text[Start:End] (add Sentence.Start for the body's offsets).
+type Token struct {
+	Text       string
+	Start, End int
+}
+
+// Doc is an article body annotated for every stage: the text stage splits
+// it once into sentences and their tokens, and later stages add their
+// findings as layers of spans over those tokens instead of tokenising the
+// text again.
+type Doc struct {
+	Sentences []Sentence
+	// Places is the geo stage's layer: every place mention it detected.
+	Places []Mark
+	// Times is the time stage's layer: every time expression it found.
+	Times []Mark
+}
+
+// Mark is one span of a Doc layer, in sentence and token order.
+type Mark struct {
+	Sent       int // position of the sentence in Doc.Sentences
+	First, End int // its tokens: Doc.Sentences[Sent].Tokens[First:End]
+	Span           // its bytes in the sentence and its text
+	// Value is what the stage read there: a time expression's ISO 8601
+	// value (as Event.Date), a place mention's name as looked up.
+	Value string
 }
 
 // Span is a piece of a sentence: byte offsets [Start, End).

@@ -3,14 +3,14 @@ package text
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/flashpoint/flashpoint/internal/event"
 )
 
 // Token is a word, number or punctuation mark; Start and End are byte
-// offsets into the string tokenised and Text is exactly s[Start:End].
-type Token struct {
-	Text       string
-	Start, End int
-}
+// offsets into the string tokenised and Text is exactly s[Start:End]. It
+// is the data model's token, which sentences of a Document carry.
+type Token = event.Token
 
 const (
 	cPunct uint8 = iota
@@ -51,7 +51,7 @@ func Tokens(s string) []Token {
 			case cLetter, cDigit:
 				toks, i = word(s, i, toks)
 			default:
-				toks = append(toks, Token{s[i : i+1], i, i + 1})
+				toks = append(toks, tok(s, i, i+1))
 				i++
 			}
 			continue
@@ -63,12 +63,15 @@ func Tokens(s string) []Token {
 		case isWordRune(r):
 			toks, i = word(s, i, toks)
 		default:
-			toks = append(toks, Token{s[i : i+w], i, i + w})
+			toks = append(toks, tok(s, i, i+w))
 			i += w
 		}
 	}
 	return toks
 }
+
+// tok is the token s[i:j].
+func tok(s string, i, j int) Token { return Token{Text: s[i:j], Start: i, End: j} }
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
@@ -114,9 +117,9 @@ func possessive(s string, i int) int {
 // rune) and any possessive after it; it returns the index after them.
 func word(s string, i int, toks []Token) ([]Token, int) {
 	if j := dotted(s, i); j > i {
-		toks = append(toks, Token{s[i:j], i, j})
+		toks = append(toks, tok(s, i, j))
 		if a := possessive(s, j); a > 0 {
-			return append(toks, Token{s[j : j+a], j, j + a}), j + a // "U.S.'s"
+			return append(toks, tok(s, j, j+a)), j + a // "U.S.'s"
 		}
 		return toks, j
 	}
@@ -140,7 +143,7 @@ func word(s string, i int, toks []Token) ([]Token, int) {
 		}
 		if p := possessive(s, j); p > 0 {
 			// Possessive (or "it's"): split it off as its own token.
-			toks = append(toks, Token{s[i:j], i, j}, Token{s[j : j+p], j, j + p})
+			toks = append(toks, tok(s, i, j), tok(s, j, j+p))
 			return toks, j + p
 		}
 		if a := apostropheAt(s, j); a > 0 && j+a < len(s) {
@@ -162,7 +165,7 @@ func word(s string, i int, toks []Token) ([]Token, int) {
 		}
 		break
 	}
-	return append(toks, Token{s[i:j], i, j}), j
+	return append(toks, tok(s, i, j)), j
 }
 
 func wordAtOK(s string, i int) bool {

@@ -16,6 +16,7 @@ func TestTokens(t *testing.T) {
 		{"a U.S.-drafted text", "a|U.S.|-|drafted|text"},
 		{"a Russia-mediated ceasefire", "a|Russia|-|mediated|ceasefire"},
 		{"won 1-0", "won|1|-|0"},
+		{"on 2024-04-01 at 13:40", "on|2024|-|04|-|01|at|13|:|40"},
 		{"1,500 troops", "1,500|troops"},
 		{"rose 4.2%", "rose|4.2|%"},
 		{"costs $3.49.", "costs|$|3.49|."},
