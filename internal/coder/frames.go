@@ -446,6 +446,14 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 				tgt = by
 			}
 		}
+		if r := verbs.Root(code); len(a.src) > 0 && (r == "15" && len(tgt) > 0 && actors.CountryOf(tgt[0].code) == actors.CountryOf(a.src[0].code) ||
+			r == "14" && len(tgt) == 0 && p.Has("notarget")) {
+			// "mobilized army reservists for a war against Iraq",
+			// "blocked a road to show their disapproval of the United
+			// States' policies": one's own forces are no target, and a
+			// protest's target is the foreign party the sentence names
+			tgt = sc.foreignAfter(a)
+		}
 		if len(tgt) == 0 && p.Has("notarget") && verbs.Root(code) == "14" && len(a.src) > 0 {
 			tgt = []ref{{code: actors.CountryOf(a.src[0].code) + "GOV", start: -1}}
 		}
@@ -1075,6 +1083,33 @@ func (sc *sent) placeAfter(a *analysis, preps ...string) []ref {
 		}
 		if r := sc.refAt[t+1]; r >= 0 && (sc.refs[r].capital || actors.ParseCode(sc.refs[r].code).Role == "" && actors.ParseCode(sc.refs[r].code).State()) {
 			return []ref{sc.refs[r]}
+		}
+	}
+	return nil
+}
+
+// foreignAfter returns the first state actor of another country than the
+// source that a preposition of opposition ("against", "for", "of")
+// introduces after the trigger.
+func (sc *sent) foreignAfter(a *analysis) []ref {
+	me := actors.CountryOf(a.src[0].code)
+	for t := a.m.head + 1; t < len(sc.lower); t++ {
+		r := sc.refAt[t]
+		if r < 0 || sc.refs[r].start != t {
+			continue
+		}
+		x := sc.refs[r]
+		prev := t - 1
+		for prev > a.m.head && determiners[sc.lower[prev]] {
+			prev--
+		}
+		if !targetPreps[sc.lower[prev]] || x.adjective || x.demonym {
+			// "a highway leading to Georgia", "settlement of Russian
+			// immigrants": a destination or a description, not a target
+			continue
+		}
+		if c := actors.ParseCode(x.code); c.State() && c.Country != me && !x.context {
+			return []ref{x}
 		}
 	}
 	return nil

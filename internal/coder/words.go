@@ -30,7 +30,7 @@ var wordClassNames = []string{
 	"locatives", "pairNouns", "nonTarget", "peopleRole", "subordinators", "clauseOpeners",
 	"relatives", "peopleNouns", "reasonPreps", "absolutes", "directions", "weapons", "stateRoles",
 	"speakingNouns", "asNotClause", "reflexives", "complementMarkers", "responseNouns",
-	"agentMarkers", "ofMarkers", "affiliations", "desireVerbs", "cancelVerbs", "stopVerbs", "articles", "deontics", "refusalVerbs", "threatVerbs", "ownerWords", "objectPronouns", "aspectuals", "titleRoles", "aerialAgents", "droneAgents", "missileWords", "heavyWeapons", "smallArms", "sidesNouns", "announceVerbs", "timeNouns", "auxFutures", "vowVerbs", "placeVerbs", "coerciveVerbs", "personNouns",
+	"agentMarkers", "ofMarkers", "affiliations", "desireVerbs", "cancelVerbs", "stopVerbs", "articles", "deontics", "refusalVerbs", "threatVerbs", "ownerWords", "objectPronouns", "aspectuals", "titleRoles", "aerialAgents", "droneAgents", "missileWords", "heavyWeapons", "smallArms", "sidesNouns", "announceVerbs", "targetPreps", "timeNouns", "auxFutures", "vowVerbs", "placeVerbs", "coerciveVerbs", "personNouns",
 }
 
 // wordClasses is words.txt parsed during package initialisation; the file is
@@ -88,6 +88,7 @@ var (
 	smallArms          = wordClass("smallArms")
 	sidesNouns         = wordClass("sidesNouns")
 	announceVerbs      = wordClass("announceVerbs")
+	targetPreps        = wordClass("targetPreps")
 	timeNouns          = wordClass("timeNouns")
 	auxFutures         = wordClass("auxFutures")
 	vowVerbs           = wordClass("vowVerbs")
