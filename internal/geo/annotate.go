@@ -1,7 +1,10 @@
 package geo
 
 import (
+	"slices"
+
 	"github.com/flashpoint/flashpoint/internal/event"
+	"github.com/flashpoint/flashpoint/internal/text"
 )
 
 // Annotate sets ev.Location for each event of one article (sentences as
@@ -13,6 +16,17 @@ func (g *Gazetteer) Annotate(art event.Article, sents []event.Sentence, evs []ev
 	if len(evs) == 0 {
 		return
 	}
+	g.AnnotateDoc(art, text.DocOf(sents), evs)
+}
+
+// AnnotateDoc is Annotate on the text stage's document: it reads the
+// sentences' tokens and sets the document's place layer (doc.Places) to
+// every place mention it detected. An article without events is not read.
+func (g *Gazetteer) AnnotateDoc(art event.Article, doc *event.Doc, evs []event.Event) {
+	if len(evs) == 0 {
+		return
+	}
+	sents := doc.Sentences
 	// Countries of all the article's actors are a weaker preference than
 	// the event's own; both go in the prefer list, the event's first.
 	var artCountries []string
@@ -21,24 +35,24 @@ func (g *Gazetteer) Annotate(art event.Article, sents []event.Sentence, evs []ev
 		artCountries = addCountry(artCountries, evs[i].Target.Country)
 	}
 	// Every sentence's mentions, found once: the event's sentence's to
-	// choose from, all of them for the article's context.
-	texts, raws := g.detectAll(sents)
-	sc := g.articleScope(texts, raws, artCountries)
+	// choose from, all of them for the article's context and the layer.
+	sc, raws := g.articleScope(sents, artCountries)
+	doc.Places = placeLayer(doc.Places[:0], sents, raws)
 	for i := range evs {
 		ev := &evs[i]
-		text := ev.Sentence
+		s := ev.Sentence
 		idx := -1
-		if ev.SentenceIndex >= 0 && ev.SentenceIndex < len(sents) && (text == "" || sents[ev.SentenceIndex].Text == text) {
+		if ev.SentenceIndex >= 0 && ev.SentenceIndex < len(sents) && (s == "" || sents[ev.SentenceIndex].Text == s) {
 			idx = ev.SentenceIndex
-			text = sents[idx].Text
+			s = sents[idx].Text
 		}
 		var rs []raw
 		if idx >= 0 {
 			rs = raws[idx]
 		} else {
-			rs = g.detect(text)
+			rs = g.detect(s, text.Tokens(s))
 		}
-		r, ok := pickMention(ev, text, rs)
+		r, ok := pickMention(ev, s, rs)
 		if !ok {
 			continue
 		}
@@ -48,7 +62,7 @@ func (g *Gazetteer) Annotate(art event.Article, sents []event.Sentence, evs []ev
 		}
 		evScope := &scope{prefer: prefer, anchors: sc.anchors}
 		self := &anchor{sent: idx, start: r.start}
-		m, cs, ok := g.resolveCands(text, r, evScope, self)
+		m, cs, ok := g.resolveCands(s, r, evScope, self)
 		if !ok {
 			continue
 		}
@@ -63,15 +77,26 @@ func (g *Gazetteer) Annotate(art event.Article, sents []event.Sentence, evs []ev
 	}
 }
 
-// detectAll returns the sentences' texts and the mentions detected in each.
-func (g *Gazetteer) detectAll(sents []event.Sentence) ([]string, [][]raw) {
-	texts := make([]string, len(sents))
-	raws := make([][]raw, len(sents))
-	for i := range sents {
-		texts[i] = sents[i].Text
-		raws[i] = g.detect(texts[i])
+// placeLayer appends the mentions detected in each sentence to a layer.
+func placeLayer(layer []event.Mark, sents []event.Sentence, raws [][]raw) []event.Mark {
+	n := 0
+	for _, rs := range raws {
+		n += len(rs)
 	}
-	return texts, raws
+	layer = slices.Grow(layer, n)
+	for si, rs := range raws {
+		if len(rs) == 0 {
+			continue
+		}
+		s := &sents[si]
+		toks := text.SentenceTokens(s)
+		for _, r := range rs {
+			first, end := text.Cover(toks, r.start, r.end)
+			layer = append(layer, event.Mark{Sent: si, First: first, End: end,
+				Span: event.Span{Text: s.Text[r.start:r.end], Start: r.start, End: r.end}, Value: r.key})
+		}
+	}
+	return layer
 }
 
 // addCountry appends an ISO-3 country code once; actor codes that are not

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/flashpoint/flashpoint/internal/event"
+	"github.com/flashpoint/flashpoint/internal/text"
 )
 
 // scope is what an article says about where it takes place: the countries
@@ -108,27 +111,34 @@ const (
 	anchorCityPop  = 100000
 )
 
-// articleScope gathers the context of an article: its actors' countries
-// (given), its dateline, the countries it names, and the places its
-// sentences name without doubt (sentRaws: each sentence's detected
-// mentions).
-func (g *Gazetteer) articleScope(sents []string, sentRaws [][]raw, actors []string) *scope {
+// articleScope detects the place mentions of every sentence (returned by
+// sentence position) and gathers the context of the article: its actors'
+// countries (given), its dateline, the countries it names, and the places
+// its sentences name without doubt. Each sentence's words are made once
+// from its tokens, for both.
+func (g *Gazetteer) articleScope(sents []event.Sentence, actors []string) (*scope, [][]raw) {
 	sc := &scope{prefer: append([]string(nil), actors...)}
 	for _, c := range actors {
 		sc.notes = append(sc.notes, c+" (actor)")
 	}
 	if len(sents) > 0 {
-		g.dateline(sc, sents[0])
+		g.dateline(sc, sents[0].Text)
 	}
-	for _, s := range sents {
-		g.namedCountries(sc, s)
+	sentRaws := make([][]raw, len(sents))
+	w := scratchPool.Get().(*scratch)
+	for i := range sents {
+		s := &sents[i]
+		w.toks, w.keys = words(s.Text, text.SentenceTokens(s), w.toks, w.keys)
+		sentRaws[i] = g.detectWords(s.Text, w)
+		g.namedCountries(sc, s.Text, w)
 	}
+	scratchPool.Put(w)
 	// Mentions are resolved in the context so far; the unambiguous ones
 	// become anchors, and a division or alias names its country.
 	base := &scope{prefer: sc.prefer, anchors: sc.anchors}
 	for si, raws := range sentRaws {
 		for _, r := range raws {
-			m, cs, ok := g.resolveCands(sents[si], r, base, nil)
+			m, cs, ok := g.resolveCands(sents[si].Text, r, base, nil)
 			if !ok {
 				continue
 			}
@@ -150,7 +160,7 @@ func (g *Gazetteer) articleScope(sents []string, sentRaws [][]raw, actors []stri
 			sc.addAnchor(p.Name, p.Lat, p.Lon, si, r.start)
 		}
 	}
-	return sc
+	return sc, sentRaws
 }
 
 // dateline reads a wire dateline ("BAKU, April 3 (Reuters) -", "ZVECAN,
@@ -249,11 +259,8 @@ func startsWithMonth(s string) bool {
 // makes them a place: a name counts when, in the context so far, it
 // resolves to a country ("Georgia" in an article on the United States is
 // the state and names nothing).
-func (g *Gazetteer) namedCountries(sc *scope, s string) {
-	sc2 := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc2)
-	sc2.toks, sc2.keys = tokenize(s, sc2.toks, sc2.keys)
-	toks, keys := sc2.toks, sc2.keys
+func (g *Gazetteer) namedCountries(sc *scope, s string, w *scratch) {
+	toks, keys := w.toks, w.keys
 	at := g.aliases.Load()
 	for i := 0; i < len(toks); i++ {
 		if !toks[i].cap {
@@ -263,14 +270,14 @@ func (g *Gazetteer) namedCountries(sc *scope, s string) {
 			if !joinedRun(toks, i, i+L) || !toks[i+L-1].cap {
 				continue
 			}
-			b := sc2.buf[:0]
+			b := w.buf[:0]
 			for k := i; k < i+L; k++ {
 				if k > i {
 					b = append(b, ' ')
 				}
 				b = append(b, keys[toks[k].kstart:toks[k].kend]...)
 			}
-			sc2.buf = b
+			w.buf = b
 			iso3, ok := "", false
 			if a := at.byKey[string(b)]; a != nil {
 				iso3, ok = a.place.Country, !a.skip && a.place.Precision == PrecCountry

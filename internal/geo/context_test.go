@@ -12,12 +12,12 @@ import (
 // placesIn resolves every place mention of an article as Annotate does,
 // with the given actors' countries, and returns them by mention text.
 func placesIn(g *Gazetteer, body string, actors ...string) map[string]Mention {
-	texts, raws := g.detectAll(text.Sentences(body))
-	sc := g.articleScope(texts, raws, actors)
+	sents := text.Document(body).Sentences
+	sc, raws := g.articleScope(sents, actors)
 	out := map[string]Mention{}
 	for i, rs := range raws {
 		for _, r := range rs {
-			if m, ok := g.resolve(texts[i], r, sc, &anchor{sent: i, start: r.start}); ok {
+			if m, ok := g.resolve(sents[i].Text, r, sc, &anchor{sent: i, start: r.start}); ok {
 				out[m.Text] = m
 			}
 		}
@@ -184,8 +184,7 @@ func TestParseDateline(t *testing.T) {
 // gives each one anchor; anchors are at most maxAnchors.
 func TestScopeBounded(t *testing.T) {
 	g := Default()
-	texts, raws := g.detectAll(text.Sentences(strings.Repeat("Shelling hit Kyiv, Lviv and Kharkiv overnight. ", 3000)))
-	if sc := g.articleScope(texts, raws, []string{"UKR"}); len(sc.anchors) != 3 {
+	if sc, _ := g.articleScope(text.Document(strings.Repeat("Shelling hit Kyiv, Lviv and Kharkiv overnight. ", 3000)).Sentences, []string{"UKR"}); len(sc.anchors) != 3 {
 		t.Errorf("%d anchors, want 3", len(sc.anchors))
 	}
 	var b strings.Builder
@@ -196,8 +195,7 @@ func TestScopeBounded(t *testing.T) {
 			n++
 		}
 	}
-	texts, raws = g.detectAll(text.Sentences(b.String()))
-	if sc := g.articleScope(texts, raws, []string{"UKR"}); len(sc.anchors) != maxAnchors {
+	if sc, _ := g.articleScope(text.Document(b.String()).Sentences, []string{"UKR"}); len(sc.anchors) != maxAnchors {
 		t.Errorf("%d anchors from %d places, want %d", len(sc.anchors), n, maxAnchors)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/flashpoint/flashpoint/internal/event"
 )
 
 // Explain prints every place mention of text with its cue, the context the
@@ -16,12 +18,12 @@ func Explain(w io.Writer, g *Gazetteer, text string) {
 	if info, ok := g.Imported(); ok {
 		fmt.Fprintf(w, "gazetteers: embedded, and imported %s (%d places)\n", info.Path, info.Entries)
 	}
-	raws := g.detect(text)
+	sc, sentRaws := g.articleScope([]event.Sentence{{Text: text}}, nil)
+	raws := sentRaws[0]
 	if len(raws) == 0 {
 		fmt.Fprintln(w, "no place mentions")
 		return
 	}
-	sc := g.articleScope([]string{text}, [][]raw{raws}, nil)
 	if len(sc.notes) > 0 {
 		fmt.Fprintf(w, "context: %s\n", strings.Join(sc.notes, "; "))
 	}

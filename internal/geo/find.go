@@ -2,6 +2,8 @@ package geo
 
 import (
 	"sync"
+
+	"github.com/flashpoint/flashpoint/internal/text"
 )
 
 // cueKind says how a phrase was recognised as a place; it sets the
@@ -40,7 +42,13 @@ var scratchPool = sync.Pool{New: func() any { return &scratch{} }}
 // Find lists place mentions in one sentence; prefer places in the countries
 // given (ISO-3, e.g. the event's actors' and the article's countries).
 func (g *Gazetteer) Find(sentence string, prefer []string) []Mention {
-	raws := g.detect(sentence)
+	return g.FindTokens(sentence, text.Tokens(sentence), prefer)
+}
+
+// FindTokens is Find on the sentence's tokens from the text stage
+// (event.Sentence.Tokens), which it does not tokenise again.
+func (g *Gazetteer) FindTokens(sentence string, toks []text.Token, prefer []string) []Mention {
+	raws := g.detect(sentence, toks)
 	out := make([]Mention, 0, len(raws))
 	sc := &scope{prefer: prefer}
 	for _, r := range raws {
@@ -51,11 +59,17 @@ func (g *Gazetteer) Find(sentence string, prefer []string) []Mention {
 	return out
 }
 
-// detect finds the place phrases of a sentence, longest match first.
-func (g *Gazetteer) detect(s string) []raw {
+// detect finds the place phrases of sentence s given its tokens.
+func (g *Gazetteer) detect(s string, shared []text.Token) []raw {
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
-	sc.toks, sc.keys = tokenize(s, sc.toks, sc.keys)
+	sc.toks, sc.keys = words(s, shared, sc.toks, sc.keys)
+	return g.detectWords(s, sc)
+}
+
+// detectWords finds the place phrases of sentence s, longest match first,
+// in its words sc.toks and sc.keys.
+func (g *Gazetteer) detectWords(s string, sc *scratch) []raw {
 	toks, keys := sc.toks, sc.keys
 	at := g.aliases.Load()
 	word := func(i int) string { return string(keys[toks[i].kstart:toks[i].kend]) }
