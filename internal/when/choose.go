@@ -175,3 +175,9 @@ func prevWord(text string, end int) (int, int) {
 	}
 	return s, e
 }
+
+// isLetter reports an ASCII letter or a byte of a rune beyond ASCII, for
+// the few words read around an expression (prevWord, continues).
+func isLetter(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}

@@ -50,6 +50,11 @@ func TestFind(t *testing.T) {
 		{"weekday with date", "2024-04-14", "Troops moved on Monday, April 1, to the border.", "Monday, April 1=2024-04-01/day"},
 		{"weekday with abbreviated date", "2024-09-14", "Troops moved on Thursday, Sept. 5.", "Thursday, Sept. 5=2024-09-05/day"},
 		{"lower-case weekday ignored", "2024-07-31", "a monday thing", ""},
+		// The text stage's tokens: a no-break space separates words and
+		// guillemets are punctuation, not letters of the weekday.
+		{"no-break space", "2024-04-14", "They met on\u00a0Monday.", "Monday=2024-04-08/day"},
+		{"guillemets", "2024-04-14", "The «Monday» talks.", "Monday=2024-04-08/day"},
+		{"currency before a number", "2024-04-14", "It cost €2020 and £2021.", ""},
 
 		// Day words.
 		{"today", "2024-04-02", "The court rules today.", "today=2024-04-02/day"},

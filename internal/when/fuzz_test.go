@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/flashpoint/flashpoint/internal/event"
+	"github.com/flashpoint/flashpoint/internal/text"
 )
 
 func loadSentences(tb testing.TB) []string {
@@ -65,6 +66,24 @@ func BenchmarkFind(b *testing.B) {
 	for b.Loop() {
 		for _, s := range sents {
 			Find(s, a)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(sents)), "ns/sentence")
+}
+
+// BenchmarkFindTokens is BenchmarkFind on sentences the text stage has
+// tokenised, as the pipeline calls it.
+func BenchmarkFindTokens(b *testing.B) {
+	sents := loadSentences(b)
+	toks := make([][]text.Token, len(sents))
+	for i, s := range sents {
+		toks[i] = text.Tokens(s)
+	}
+	a := date("2024-04-14")
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, s := range sents {
+			FindTokens(s, toks[i], a)
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(sents)), "ns/sentence")

@@ -152,6 +152,25 @@ func init() {
 		"pages", "sq", "square", "kg", "mw", "gw", "bpd", "votes", "staff", "delegates"} {
 		lexicon[w] = entry{cUnit, 0}
 	}
+	for w, e := range lexicon {
+		if t := (token{kind: tWord, cls: e.cls, val: e.val}); t.interesting() {
+			heads[len(w)] |= 1 << (w[0] - 'a')
+		}
+	}
+}
+
+// heads has bit c-'a' of heads[n] set when a word of n letters starting
+// with letter c can head an expression, so that most words of a sentence
+// without one cost no lexicon lookup.
+var heads [maxWord + 1]uint32
+
+// mayHead reports whether w may be a word that heads an expression.
+func mayHead(w string) bool {
+	if len(w) > maxWord {
+		return false
+	}
+	c := w[0] | 0x20 // ASCII lower case
+	return c >= 'a' && c <= 'z' && heads[len(w)]&(1<<(c-'a')) != 0
 }
 
 // prepositions that may open an expression; they are left out of its span

@@ -1,9 +1,18 @@
 package when
 
-// A small scanner: a sentence becomes runs of letters, runs of digits and
-// single punctuation marks, each with its byte offsets. Letters and
-// digits are separate runs, so "1990s" is "1990" + "s" and "112th" is
-// "112" + "th"; the adjacency of runs is kept (glued) for such checks.
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/flashpoint/flashpoint/internal/text"
+)
+
+// The time grammar reads finer pieces than the text stage's tokens: each
+// token is split into runs of letters, runs of digits and single
+// punctuation marks, each with its byte offsets. Letters and digits are
+// separate runs, so "1990s" is "1990" + "s", "112th" is "112" + "th" and
+// "1,500" is "1" + "," + "500"; the adjacency of runs is kept (glued) for
+// such checks.
 
 const (
 	tWord = iota
@@ -11,6 +20,7 @@ const (
 	tPunct
 )
 
+// token is one piece of a text-stage token, as the time grammar reads it.
 type token struct {
 	start, end int
 	kind       uint8
@@ -41,58 +51,88 @@ func (t *token) interesting() bool {
 	return false
 }
 
-func isLetter(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
-}
-
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// scan appends the tokens of s to toks and reports whether any of them
-// can head an expression.
-func scan(s string, toks []token) ([]token, bool) {
+// pieces appends the pieces of the tokens of s to toks and reports
+// whether any of them can head an expression; only then are all words
+// looked up in the lexicon.
+func pieces(s string, shared []text.Token, toks []token) ([]token, bool) {
 	any := false
 	prevEnd := -1
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
-			i++
-			continue
-		}
-		t := token{start: i, glued: i == prevEnd}
-		switch {
-		case c == 0xE2 && i+1 < len(s) && s[i+1] == 0x80:
-			// General punctuation block: dashes, curly quotes and apostrophes.
-			t.kind, i = tPunct, min(i+3, len(s))
-		case isDigit(c):
-			n := 0
-			for i < len(s) && isDigit(s[i]) {
-				if n < 1e6 {
-					n = n*10 + int(s[i]-'0')
+	for _, st := range shared {
+		for i := st.Start; i < st.End; {
+			c := s[i]
+			t := token{start: i, glued: i == prevEnd}
+			switch {
+			case isDigit(c):
+				n := 0
+				for i < st.End && isDigit(s[i]) {
+					if n < 1e6 {
+						n = n*10 + int(s[i]-'0')
+					}
+					i++
 				}
-				i++
+				t.kind, t.val = tNum, n
+			case isASCIILetter(c) || c >= utf8.RuneSelf && letterAt(s, i) > 0:
+				for i < st.End {
+					if c := s[i]; c < utf8.RuneSelf {
+						if !isASCIILetter(c) {
+							break
+						}
+						i++
+					} else if w := letterAt(s, i); w > 0 {
+						i += w
+					} else {
+						break
+					}
+				}
+				t.kind = tWord
+				t.upper = c >= 'A' && c <= 'Z'
+			default:
+				// A mark, dash, quote or symbol ("-", "’", "€").
+				_, w := utf8.DecodeRuneInString(s[i:st.End])
+				t.kind, i = tPunct, i+w
 			}
-			t.kind, t.val = tNum, n
-		case isLetter(c):
-			i++ // c itself: the loop below may stop at once
-			for i < len(s) && isLetter(s[i]) && !(s[i] == 0xE2 && i+1 < len(s) && s[i+1] == 0x80) {
-				i++
+			t.end = i
+			prevEnd = i
+			if !any && (t.kind != tWord || mayHead(s[t.start:i])) {
+				t.classify(s)
+				any = t.interesting()
 			}
-			t.kind = tWord
-			t.upper = c >= 'A' && c <= 'Z'
-			if e, ok := lookup(s[t.start:i]); ok {
-				t.cls, t.val = e.cls, e.val
-			}
-		default:
-			t.kind, i = tPunct, i+1
+			toks = append(toks, t)
 		}
-		t.end = i
-		prevEnd = i
-		if !any && t.interesting() {
-			any = true
+	}
+	if any {
+		// Worth parsing: every word needs its class.
+		for k := range toks {
+			if t := &toks[k]; t.kind == tWord && t.cls == cNone {
+				t.classify(s)
+			}
 		}
-		toks = append(toks, t)
 	}
 	return toks, any
+}
+
+// classify sets a word's lexicon class and value.
+func (t *token) classify(s string) {
+	if t.kind != tWord {
+		return
+	}
+	if e, ok := lookup(s[t.start:t.end]); ok {
+		t.cls, t.val = e.cls, e.val
+	}
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// letterAt returns the width of the letter, mark or digit that starts a
+// rune beyond ASCII at s[i:] ("é", "ş"), or 0.
+func letterAt(s string, i int) int {
+	r, w := utf8.DecodeRuneInString(s[i:])
+	if unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) {
+		return w
+	}
+	return 0
 }
 
 // lookup finds w in the lexicon, ignoring ASCII case, without allocating.

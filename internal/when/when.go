@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/flashpoint/flashpoint/internal/event"
+	"github.com/flashpoint/flashpoint/internal/text"
 )
 
 // Expr is one time expression of a sentence, resolved.
@@ -25,20 +26,27 @@ type Expr struct {
 }
 
 // Find lists the time expressions in a sentence, left to right, resolved
-// against the article date (only its UTC calendar day counts). Most
-// sentences hold none; they cost one scan and a map lookup per short word.
+// against the article date (only its UTC calendar day counts).
 func Find(sentence string, article time.Time) []Expr {
+	return FindTokens(sentence, text.Tokens(sentence), article)
+}
+
+// FindTokens is Find on the sentence's tokens from the text stage
+// (event.Sentence.Tokens), which it does not tokenise again. Most
+// sentences hold no expression; they cost one pass over the tokens and a
+// map lookup per short word.
+func FindTokens(sentence string, toks []text.Token, article time.Time) []Expr {
 	buf := tokens.Get().(*[]token)
-	toks, any := scan(sentence, (*buf)[:0])
-	defer func() { *buf = toks[:0]; tokens.Put(buf) }()
+	ps, any := pieces(sentence, toks, (*buf)[:0])
+	defer func() { *buf = ps[:0]; tokens.Put(buf) }()
 	if !any {
 		return nil
 	}
-	p := parser{s: sentence, toks: toks, a: day(article), lastYear: -1}
+	p := parser{s: sentence, toks: ps, a: day(article), lastYear: -1}
 	var out []Expr
-	floor := 0 // no expression may reach back before this token
-	for i := 0; i < len(toks); i++ {
-		t := &toks[i]
+	floor := 0 // no expression may reach back before this piece
+	for i := 0; i < len(ps); i++ {
+		t := &ps[i]
 		if !t.interesting() && !(t.cls == cWord && (t.val == wAfter || t.val == wBefore)) {
 			continue
 		}
@@ -57,8 +65,8 @@ func Find(sentence string, article time.Time) []Expr {
 	return out
 }
 
-// tokens recycles token buffers: Find then allocates only for sentences
-// that hold an expression.
+// tokens recycles piece buffers: FindTokens then allocates only for
+// sentences that hold an expression.
 var tokens = sync.Pool{New: func() any { b := make([]token, 0, 64); return &b }}
 
 // match is a parsed expression: tokens first..last and what they mean.
