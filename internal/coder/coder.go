@@ -92,7 +92,7 @@ type doc struct {
 
 // sentence codes one sentence.
 func (d *doc) sentence(s event.Sentence) {
-	toks := text.Tokens(s.Text)
+	toks := text.SentenceTokens(&s)
 	if s.Index == 0 {
 		// "MANILA, Sept 3 (AP) - A Chinese ship rammed…": the dateline
 		// says where the report was filed; its place is no actor

@@ -31,6 +31,14 @@ func New() (*Pipeline, error) {
 
 // Process codes one article: its events with dates and places.
 func (p *Pipeline) Process(art event.Article) ([]event.Event, error) {
+	evs, _, err := p.ProcessDoc(art)
+	return evs, err
+}
+
+// ProcessDoc is Process that also returns the document the stages read:
+// the article's sentences and tokens, made once by the text stage, with
+// the layers the geo and time stages added to it.
+func (p *Pipeline) ProcessDoc(art event.Article) ([]event.Event, *event.Doc, error) {
 	p.wire.Do(func() {
 		if p.Geo != nil && p.Coder.Places == nil {
 			// the coder asks the gazetteer whose country a targeted town is
@@ -40,11 +48,11 @@ func (p *Pipeline) Process(art event.Article) ([]event.Event, error) {
 			}
 		}
 	})
-	sents := text.Sentences(art.Text)
-	evs := p.Coder.Code(art, sents)
+	doc := text.Document(art.Text)
+	evs := p.Coder.Code(art, doc.Sentences)
 	if p.Geo != nil {
-		p.Geo.Annotate(art, sents, evs)
+		p.Geo.AnnotateDoc(art, doc, evs)
 	}
-	when.Annotate(art, sents, evs)
-	return merge.Restatements(evs), nil
+	when.AnnotateDoc(art, doc, evs)
+	return merge.Restatements(evs), doc, nil
 }
