@@ -3,9 +3,6 @@ package geo
 import (
 	"fmt"
 	"math"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/flashpoint/flashpoint/internal/event"
 	"github.com/flashpoint/flashpoint/internal/text"
@@ -193,65 +190,10 @@ func (g *Gazetteer) dateline(sc *scope, s string) {
 }
 
 // parseDateline splits a dateline into its place and the qualifier after
-// it (a country or state, "" if none). The place is all capitals, or
-// capitalised words followed by a news agency in brackets; a dash ends the
-// dateline within its first 100 bytes.
+// it (a country or state, "" if none); the text stage reads it.
 func parseDateline(s string) (name, qual string, ok bool) {
-	end := -1
-	for _, d := range []string{" - ", " -- ", " — ", " – ", "—"} {
-		if i := strings.Index(s, d); i > 0 && i < 100 && (end < 0 || i < end) {
-			end = i
-		}
-	}
-	if end < 0 {
-		return "", "", false
-	}
-	head := s[:end]
-	if i := strings.LastIndexByte(head, '\n'); i >= 0 {
-		head = head[i+1:] // a text with a date line or a headline first
-	}
-	head = strings.TrimSpace(head)
-	agency := false
-	if i := strings.IndexByte(head, '('); i >= 0 {
-		head, agency = strings.TrimSpace(head[:i]), true
-	}
-	parts := strings.Split(head, ",")
-	name = strings.TrimSpace(parts[0])
-	words := strings.Fields(name)
-	if len(words) == 0 || len(words) > 4 {
-		return "", "", false
-	}
-	upper := true
-	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) {
-			return "", "", false
-		}
-		if strings.ToUpper(w) != w {
-			upper = false
-		}
-	}
-	if !upper && !agency {
-		return "", "", false
-	}
-	if len(parts) > 1 {
-		q := strings.TrimSpace(parts[1])
-		if r, _ := utf8.DecodeRuneInString(q); unicode.IsUpper(r) && !startsWithMonth(q) {
-			qual = q
-		}
-	}
-	return name, qual, true
-}
-
-func startsWithMonth(s string) bool {
-	w, _, _ := strings.Cut(strings.ToLower(s), " ")
-	w = strings.TrimSuffix(w, ".")
-	for _, m := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"} {
-		if strings.HasPrefix(w, m) {
-			return true
-		}
-	}
-	return false
+	d, ok := text.ReadDateline(s)
+	return d.Place, d.Qualifier, ok
 }
 
 // namedCountries adds the countries a sentence names anywhere ("Kosovo
