@@ -54,6 +54,13 @@ func (g *Gazetteer) AnnotateDoc(art event.Article, doc *event.Doc, evs []event.E
 		}
 		r, ok := pickMention(ev, s, rs)
 		if !ok {
+			if idx >= 0 {
+				// a place the text names that no gazetteer holds is
+				// reported by name, not dropped
+				if loc, ok := namedPlace(ev, &sents[idx]); ok {
+					ev.Location = loc
+				}
+			}
 			continue
 		}
 		prefer := addCountry(addCountry(nil, ev.Source.Country), ev.Target.Country)
