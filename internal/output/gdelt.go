@@ -105,7 +105,8 @@ func gdeltGeo(r []string, l *event.Location) []string {
 	us := l.Country == "USA"
 	typ := "4" // world city
 	switch {
-	case l.Precision == "country":
+	case l.Precision == "country" || l.Precision == "named":
+		// a place no gazetteer holds is located at its country's level
 		typ = "1"
 	case l.Precision == "admin1" && us:
 		typ = "2"
@@ -151,8 +152,11 @@ func gdeltGeo(r []string, l *event.Location) []string {
 	if l.GeonameID != 0 {
 		feature = strconv.FormatInt(l.GeonameID, 10)
 	}
-	return append(r, typ, clean(name), f, adm1, "",
-		strconv.FormatFloat(l.Lat, 'f', 4, 64), strconv.FormatFloat(l.Lon, 'f', 4, 64), feature)
+	lat, lon := strconv.FormatFloat(l.Lat, 'f', 4, 64), strconv.FormatFloat(l.Lon, 'f', 4, 64)
+	if l.Precision == "named" {
+		lat, lon = "", "" // no coordinates are known
+	}
+	return append(r, typ, clean(name), f, adm1, "", lat, lon, feature)
 }
 
 // admin1Code is the gazetteer's code of a division, "" when unknown.

@@ -58,7 +58,9 @@ func (c *icewsWriter) WriteMeta(e *event.Event, m *Meta) error {
 			province = name
 		}
 		country = icewsCountry(l.Country)
-		lat, lon = strconv.FormatFloat(l.Lat, 'f', 4, 64), strconv.FormatFloat(l.Lon, 'f', 4, 64)
+		if l.Precision != "named" { // a place no gazetteer holds has no coordinates
+			lat, lon = strconv.FormatFloat(l.Lat, 'f', 4, 64), strconv.FormatFloat(l.Lon, 'f', 4, 64)
+		}
 	}
 	r := []string{
 		strconv.FormatInt(numericID(e.ID), 10), date,

@@ -59,16 +59,16 @@ type ploverEntity struct {
 
 // ploverLoc is the manual's location object.
 type ploverLoc struct {
-	ExtractedPlace string  `json:"extracted_place"`
-	ResolvedPlace  string  `json:"resolved_place"`
-	GeonameID      int64   `json:"geonameid,omitempty"`
-	Lat            float64 `json:"lat"`
-	Lon            float64 `json:"lon"`
-	City           string  `json:"city,omitempty"`
-	Province       string  `json:"province,omitempty"`
-	Country        string  `json:"country,omitempty"`
-	CountryCode    string  `json:"country_code"`
-	Resolution     int     `json:"resolution"` // 4 city, 2 province, 1 country
+	ExtractedPlace string   `json:"extracted_place"`
+	ResolvedPlace  string   `json:"resolved_place"`
+	GeonameID      int64    `json:"geonameid,omitempty"`
+	Lat            *float64 `json:"lat,omitempty"` // none for a place no gazetteer holds
+	Lon            *float64 `json:"lon,omitempty"`
+	City           string   `json:"city,omitempty"`
+	Province       string   `json:"province,omitempty"`
+	Country        string   `json:"country,omitempty"`
+	CountryCode    string   `json:"country_code"`
+	Resolution     int      `json:"resolution"` // 4 city, 2 province, 1 country
 }
 
 type ploverTextInfo struct {
@@ -134,7 +134,11 @@ func (p *ploverWriter) WriteMeta(ev *event.Event, m *Meta) error {
 	}
 	if l := e.Location; l != nil {
 		loc := &ploverLoc{ExtractedPlace: l.Text, ResolvedPlace: l.Name, GeonameID: l.GeonameID,
-			Lat: l.Lat, Lon: l.Lon, Country: countryName(l.Country), CountryCode: l.Country, Resolution: 1}
+			Country: countryName(l.Country), CountryCode: l.Country, Resolution: 1}
+		if l.Precision != "named" {
+			lat, lon := l.Lat, l.Lon
+			loc.Lat, loc.Lon = &lat, &lon
+		}
 		switch l.Precision {
 		case "city":
 			loc.City, loc.Province, loc.Resolution = l.Name, l.Admin1, 4
