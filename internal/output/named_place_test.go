@@ -19,8 +19,12 @@ func TestNamedPlaceExports(t *testing.T) {
 		format string
 		ok     func(string) bool
 	}{
-		{"gdelt", func(s string) bool { return strings.Contains(s, "\t1\tSotk, Armenia\tAM\tAM\t\t\t\t") || strings.Contains(s, "\t1\tArmenia\tAM\tAM\t\t\t\t") }},
-		{"plover", func(s string) bool { return !strings.Contains(s, `"lat"`) && strings.Contains(s, `"extracted_place":"Sotk"`) }},
+		{"gdelt", func(s string) bool {
+			return strings.Contains(s, "\t1\tSotk, Armenia\tAM\tAM\t\t\t\t") || strings.Contains(s, "\t1\tArmenia\tAM\tAM\t\t\t\t")
+		}},
+		{"plover", func(s string) bool {
+			return !strings.Contains(s, `"lat"`) && strings.Contains(s, `"extracted_place":"Sotk"`)
+		}},
 		{"icews", func(s string) bool { return strings.HasSuffix(s, "\tArmenia\t\t\n") }},
 	} {
 		var b bytes.Buffer
