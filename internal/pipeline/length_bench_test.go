@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/flashpoint/flashpoint/internal/event"
 )
@@ -41,36 +40,6 @@ func BenchmarkArticleLength(b *testing.B) {
 			}
 			b.ReportMetric(b.Elapsed().Seconds()/float64(b.N)/(float64(len(a.Text))/(1<<20)), "s/MB")
 		})
-	}
-}
-
-// TestLongArticleLinear is the benchmark's check in the test suite:
-// coding 2 MB takes at most 16 times as long as 256 KB (linear gives 8;
-// the quadratic coder gave 64). Ratios of one machine's timings, with
-// slack for noise; not an absolute time.
-func TestLongArticleLinear(t *testing.T) {
-	if testing.Short() {
-		t.Skip("codes 2.25 MB")
-	}
-	p, err := New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cost := func(n int) time.Duration {
-		a := longArticle(n)
-		best := time.Duration(1 << 62)
-		for range 1 {
-			start := time.Now()
-			if _, err := p.Process(a); err != nil {
-				t.Fatal(err)
-			}
-			best = min(best, time.Since(start))
-		}
-		return best
-	}
-	small, big := cost(256<<10), cost(2<<20)
-	if ratio := float64(big) / float64(small); ratio > 8*2 {
-		t.Errorf("coding 8× the text took %.1f× the time (%v vs %v): superlinear in article length", ratio, big, small)
 	}
 }
 
