@@ -84,6 +84,13 @@ type doc struct {
 	evs   []*draft
 	kept  []*draft
 	names names // people the article introduced
+	// scratch buffers reused from sentence to sentence
+	scratch                         match
+	present                         map[string]bool
+	lowerBuf                        []string
+	refAtBuf, groupAtBuf            []int
+	speakerBuf, sayHeadBuf, usedBuf []bool
+	matchBuf                        []*match
 	// parser and its buffers are borrowed for the article
 	parser *syntax.Parser
 	words  []text.Word

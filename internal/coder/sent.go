@@ -97,7 +97,12 @@ func (sc *sent) importedCandidate(p *verbs.Pattern, i int) bool {
 // first, then the smaller side is walked.
 func (sc *sent) anyPresent(e *verbs.Elem) bool {
 	if sc.present == nil {
-		sc.present = make(map[string]bool, len(sc.lower))
+		// one map per article, cleared per sentence
+		if sc.d.present == nil {
+			sc.d.present = make(map[string]bool, 64)
+		}
+		clear(sc.d.present)
+		sc.present = sc.d.present
 		for _, w := range sc.lower {
 			sc.present[w] = true
 			sc.mask.Add(w)
@@ -151,11 +156,11 @@ func (sc *sent) candidate() bool {
 
 func (sc *sent) actors() {
 	n := len(sc.toks)
-	sc.lower = make([]string, n)
+	sc.lower = grow(&sc.d.lowerBuf, n)
 	for i, t := range sc.toks {
 		sc.lower[i] = actors.Key(t.Text)
 	}
-	sc.refAt = make([]int, n)
+	sc.refAt = growInts(&sc.d.refAtBuf, n)
 	for i := range sc.refAt {
 		sc.refAt[i] = -1
 	}
@@ -403,7 +408,7 @@ func (sc *sent) add(r ref) {
 
 // buildGroups joins coordinated actors into compound actors.
 func (sc *sent) buildGroups() {
-	sc.groupAt = make([]int, len(sc.toks))
+	sc.groupAt = growInts(&sc.d.groupAtBuf, len(sc.toks))
 	for i := range sc.groupAt {
 		sc.groupAt[i] = -1
 	}
@@ -488,7 +493,8 @@ func (sc *sent) groupOf(t int) int {
 // triggers matches the verb patterns and keeps the best non-overlapping set.
 func (sc *sent) triggers() {
 	ps := sc.d.c.Patterns
-	var all []*match
+	all := sc.d.matchBuf[:0]
+	defer func() { sc.d.matchBuf = all[:0] }()
 	for i := range sc.toks {
 		if sc.refAt[i] >= 0 {
 			// words inside an actor phrase ("Rapid Support Forces") are not verbs
@@ -529,7 +535,7 @@ func (sc *sent) triggers() {
 		}
 		return all[a].start < all[b].start
 	})
-	used := make([]bool, len(sc.toks))
+	used := growBools(&sc.d.usedBuf, len(sc.toks))
 	for _, m := range all {
 		if used[m.head] {
 			continue
@@ -553,10 +559,16 @@ func (sc *sent) triggers() {
 
 // try matches pattern p at token i.
 func (sc *sent) try(p *verbs.Pattern, i int) *match {
-	m := &match{p: p, start: i, target: -1, head: -1, gapActor: -1}
+	// most patterns tried do not match: they are tried on a scratch
+	// match whose covered buffer is reused, and only a match is copied
+	m := &sc.d.scratch
+	*m = match{p: p, start: i, target: -1, head: -1, gapActor: -1, covered: m.covered[:0]}
 	if !sc.matchFrom(p, 0, i, m) {
 		return nil
 	}
+	kept := *m
+	kept.covered = append([]int(nil), m.covered...)
+	m = &kept
 	if m.head < 0 {
 		m.head = i
 	}
@@ -828,4 +840,30 @@ func (sc *sent) namedCountries() map[string]bool {
 func (sc *sent) hasPair(noun string) bool {
 	_, _, ok := sc.d.ctx.pair(noun, sc.namedCountries())
 	return ok
+}
+
+// grow returns a slice of n strings from the article's buffer: a
+// sentence's per-token tables live only while it is coded.
+func grow(buf *[]string, n int) []string {
+	if cap(*buf) < n {
+		*buf = make([]string, n, max(n, 2*cap(*buf)))
+	}
+	return (*buf)[:n]
+}
+
+func growInts(buf *[]int, n int) []int {
+	if cap(*buf) < n {
+		*buf = make([]int, n, max(n, 2*cap(*buf)))
+	}
+	return (*buf)[:n]
+}
+
+// growBools returns n false values from the article's buffer.
+func growBools(buf *[]bool, n int) []bool {
+	if cap(*buf) < n {
+		*buf = make([]bool, n, max(n, 2*cap(*buf)))
+	}
+	b := (*buf)[:n]
+	clear(b)
+	return b
 }
