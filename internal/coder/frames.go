@@ -416,7 +416,7 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 			}
 			return out
 		}
-	case len(a.src) >= 2 && (len(a.tgt) == 0 && (p.Has("accuse") || cooperative(code)) || recip && !sc.between(a) || a.pairwise):
+	case len(a.src) >= 2 && ((len(a.tgt) == 0 || ownUnits(a.tgt, a.src)) && (p.Has("accuse") || cooperative(code)) || recip && !sc.between(a) || a.pairwise):
 		for _, s := range a.src {
 			for _, t := range a.src {
 				if s.code != t.code {
@@ -1113,4 +1113,20 @@ func (sc *sent) foreignAfter(a *analysis) []ref {
 		}
 	}
 	return nil
+}
+
+// ownUnits reports whether the targets are units of the sources' own
+// countries ("Thailand and Cambodia agreed to withdraw troops"): no other
+// party, so a compound subject acts towards each other.
+func ownUnits(tgt, src []ref) bool {
+	for _, t := range tgt {
+		own := false
+		for _, s := range src {
+			own = own || actors.CountryOf(s.code) == actors.CountryOf(t.code)
+		}
+		if !own {
+			return false
+		}
+	}
+	return true
 }
