@@ -756,6 +756,11 @@ func accusationCode(code string, act *draft, sc *sent) string {
 
 // refine sets subcodes the pattern alone cannot know: a protest's aim.
 func (sc *sent) refine(code string, a *analysis) string {
+	if r := verbs.Root(code); (r == "18" || r == "19") && sc.verbalObject(a) {
+		// "attacked the impeachment investigation as a witch hunt",
+		// "slammed the decision": force against words is criticism
+		return "111"
+	}
 	if code == "190" {
 		if c := sc.instrumentCode(a); c != "" {
 			return c
@@ -1129,4 +1134,15 @@ func ownUnits(tgt, src []ref) bool {
 		}
 	}
 	return true
+}
+
+// verbalObject reports whether the tree's object of the predicate is a
+// decision, statement or procedure rather than anyone who can be hurt.
+func (sc *sent) verbalObject(a *analysis) bool {
+	t := sc.tree
+	if t == nil {
+		return false
+	}
+	o := t.child(t.word(a.m.head), relObj)
+	return o >= 0 && sc.refAt[t.tok(o)] < 0 && verbalObjects[t.lemma(o)]
 }
