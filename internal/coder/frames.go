@@ -813,8 +813,8 @@ func (sc *sent) mentionsAny(from, to int, phrases ...string) bool {
 // markSpeakers marks the actors who speak ("…, the Israeli military
 // said"): they report events, they are not their targets.
 func (sc *sent) markSpeakers() {
-	sc.speaker = growBools(&sc.d.speakerBuf, len(sc.toks))
-	sc.sayHead = growBools(&sc.d.sayHeadBuf, len(sc.toks))
+	sc.speaker = grow(&sc.d.speakerBuf, len(sc.toks))
+	sc.sayHead = grow(&sc.d.sayHeadBuf, len(sc.toks))
 	for _, m := range sc.matches {
 		if !sc.speechVerb(m) {
 			continue

@@ -160,7 +160,7 @@ func (sc *sent) actors() {
 	for i, t := range sc.toks {
 		sc.lower[i] = actors.Key(t.Text)
 	}
-	sc.refAt = growInts(&sc.d.refAtBuf, n)
+	sc.refAt = grow(&sc.d.refAtBuf, n)
 	for i := range sc.refAt {
 		sc.refAt[i] = -1
 	}
@@ -408,7 +408,7 @@ func (sc *sent) add(r ref) {
 
 // buildGroups joins coordinated actors into compound actors.
 func (sc *sent) buildGroups() {
-	sc.groupAt = growInts(&sc.d.groupAtBuf, len(sc.toks))
+	sc.groupAt = grow(&sc.d.groupAtBuf, len(sc.toks))
 	for i := range sc.groupAt {
 		sc.groupAt[i] = -1
 	}
@@ -535,7 +535,7 @@ func (sc *sent) triggers() {
 		}
 		return all[a].start < all[b].start
 	})
-	used := growBools(&sc.d.usedBuf, len(sc.toks))
+	used := grow(&sc.d.usedBuf, len(sc.toks))
 	for _, m := range all {
 		if used[m.head] {
 			continue
@@ -842,26 +842,11 @@ func (sc *sent) hasPair(noun string) bool {
 	return ok
 }
 
-// grow returns a slice of n strings from the article's buffer: a
-// sentence's per-token tables live only while it is coded.
-func grow(buf *[]string, n int) []string {
+// grow returns n zero values from the article's buffer: a sentence's
+// per-token tables live only while it is coded.
+func grow[T any](buf *[]T, n int) []T {
 	if cap(*buf) < n {
-		*buf = make([]string, n, max(n, 2*cap(*buf)))
-	}
-	return (*buf)[:n]
-}
-
-func growInts(buf *[]int, n int) []int {
-	if cap(*buf) < n {
-		*buf = make([]int, n, max(n, 2*cap(*buf)))
-	}
-	return (*buf)[:n]
-}
-
-// growBools returns n false values from the article's buffer.
-func growBools(buf *[]bool, n int) []bool {
-	if cap(*buf) < n {
-		*buf = make([]bool, n, max(n, 2*cap(*buf)))
+		*buf = make([]T, n, max(n, 2*cap(*buf)))
 	}
 	b := (*buf)[:n]
 	clear(b)
