@@ -219,7 +219,7 @@ func (sc *sent) code() {
 			// event of its clause, is not an event
 			continue
 		}
-		if a.m.p.Has("control") && sc.controlsCoded(a, as) {
+		if (a.m.p.Has("control") || sc.controlVerb(a)) && sc.controlsCoded(a, as) {
 			// "agreed to release the prisoners": the act agreed to is
 			// the event (as an intent), not the agreeing
 			continue
@@ -1145,4 +1145,15 @@ func (sc *sent) verbalObject(a *analysis) bool {
 	}
 	o := t.child(t.word(a.m.head), relObj)
 	return o >= 0 && sc.refAt[t.tok(o)] < 0 && verbalObjects[t.lemma(o)]
+}
+
+// controlVerb reports whether the match's trigger is a verb whose
+// infinitive complement is the act ("helped negotiate the deal", "decided
+// to expel", "tried to block"): only the complement is coded then.
+func (sc *sent) controlVerb(a *analysis) bool {
+	if sc.tree == nil {
+		return false
+	}
+	v := sc.tree.word(a.m.head)
+	return controlVerbs[sc.tree.lemma(v)] && sc.tree.child(v, relXcomp) >= 0
 }
