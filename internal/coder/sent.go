@@ -227,12 +227,13 @@ func (sc *sent) actors() {
 			if (w == "they" || w == "them") && sc.lastPlural(i) {
 				break
 			}
+			person := personPronouns[w]
 			for k := len(sc.refs) - 1; k >= 0 && code == ""; k-- {
-				if !sc.refs[k].adjective && !sc.prepObject(sc.refs[k].start) {
+				if !sc.refs[k].adjective && !sc.prepObject(sc.refs[k].start) && (!person || personLike(sc.refs[k].code)) {
 					code = sc.refs[k].code
 				}
 			}
-			if code == "" && len(ctx.lastSubject) > 0 {
+			if code == "" && len(ctx.lastSubject) > 0 && (!person || personLike(ctx.lastSubject[0])) {
 				code = ctx.lastSubject[0]
 			}
 			if code != "" {
@@ -851,4 +852,12 @@ func grow[T any](buf *[]T, n int) []T {
 	b := (*buf)[:n]
 	clear(b)
 	return b
+}
+
+// personLike reports whether an actor code can stand for a person ("he",
+// "she"): a state's office or force, an organisation's official, a group;
+// not a country as a whole.
+func personLike(code string) bool {
+	c := actors.ParseCode(code)
+	return c.Role != "" || !c.State()
 }

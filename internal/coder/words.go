@@ -30,7 +30,7 @@ var wordClassNames = []string{
 	"locatives", "pairNouns", "nonTarget", "peopleRole", "subordinators", "clauseOpeners",
 	"relatives", "peopleNouns", "reasonPreps", "absolutes", "directions", "weapons", "stateRoles",
 	"speakingNouns", "asNotClause", "reflexives", "complementMarkers", "responseNouns",
-	"agentMarkers", "ofMarkers", "affiliations", "desireVerbs", "cancelVerbs", "stopVerbs", "articles", "deontics", "refusalVerbs", "threatVerbs", "ownerWords", "objectPronouns", "aspectuals", "titleRoles", "aerialAgents", "droneAgents", "missileWords", "heavyWeapons", "smallArms", "sidesNouns", "announceVerbs", "targetPreps", "verbalObjects", "controlVerbs", "timeNouns", "auxFutures", "vowVerbs", "placeVerbs", "coerciveVerbs", "personNouns",
+	"agentMarkers", "ofMarkers", "affiliations", "desireVerbs", "cancelVerbs", "stopVerbs", "articles", "deontics", "refusalVerbs", "threatVerbs", "ownerWords", "objectPronouns", "aspectuals", "titleRoles", "aerialAgents", "droneAgents", "missileWords", "heavyWeapons", "smallArms", "sidesNouns", "announceVerbs", "targetPreps", "verbalObjects", "controlVerbs", "personPronouns", "timeNouns", "auxFutures", "vowVerbs", "placeVerbs", "coerciveVerbs", "personNouns",
 }
 
 // wordClasses is words.txt parsed during package initialisation; the file is
@@ -91,6 +91,7 @@ var (
 	targetPreps        = wordClass("targetPreps")
 	verbalObjects      = wordClass("verbalObjects")
 	controlVerbs       = wordClass("controlVerbs")
+	personPronouns     = wordClass("personPronouns")
 	timeNouns          = wordClass("timeNouns")
 	auxFutures         = wordClass("auxFutures")
 	vowVerbs           = wordClass("vowVerbs")
