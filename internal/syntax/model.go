@@ -58,7 +58,7 @@ func Default() *Model {
 	return defModel
 }
 
-const magic = "flashpoint-syntax-3\n"
+const magic = "flashpoint-syntax-4\n"
 
 // Save writes the model in its binary format. The output depends only on
 // the model, so training is byte-reproducible. It is not compressed: the

@@ -85,6 +85,7 @@ func (p *Parser) Parse(words []string) *Sentence {
 	for i := range words {
 		st.word[i+1] = p.toks[i].low
 		st.tag[i+1] = uint64(tags[i])
+		st.alt[i+1] = uint64(s.POS[i])
 	}
 	var msc [256]int32
 	for !st.done() {

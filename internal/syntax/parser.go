@@ -32,6 +32,7 @@ type pstate struct {
 	rset   []uint64
 	word   []uint64 // word hash per token
 	tag    []uint64 // tag per token
+	alt    []uint64 // the output tagger's tag per token (tag is the parser's tagger's)
 }
 
 func grow[T any](s []T, n int) []T {
@@ -52,7 +53,7 @@ func (s *pstate) reset(n int) {
 	s.r1, s.r2 = grow(s.r1, m), grow(s.r2, m)
 	s.nl, s.nr = grow(s.nl, m), grow(s.nr, m)
 	s.lset, s.rset = grow(s.lset, m), grow(s.rset, m)
-	s.word, s.tag = grow(s.word, m), grow(s.tag, m)
+	s.word, s.tag, s.alt = grow(s.word, m), grow(s.tag, m), grow(s.alt, m)
 	for i := range m {
 		s.head[i] = -1
 		s.lab[i] = 0
@@ -60,7 +61,7 @@ func (s *pstate) reset(n int) {
 		s.nl[i], s.nr[i] = 0, 0
 		s.lset[i], s.rset[i] = 0, 0
 	}
-	s.word[0], s.tag[0] = wordRoot, uint64(tagRoot)
+	s.word[0], s.tag[0], s.alt[0] = wordRoot, uint64(tagRoot), uint64(tagRoot)
 }
 
 func (s *pstate) done() bool { return len(s.stack) == 1 && int(s.b) > s.n }
@@ -191,7 +192,7 @@ func (s *pstate) labelFeats(dst []uint64, h, d int32) []uint64 {
 		prev = noTok
 	}
 	dlw, drw := s.w(DL), s.w(DR)
-	return append(dst,
+	dst = append(dst,
 		f1(1, dw), f1(2, dt), f1(3, dwt), f1(4, hw), f1(5, ht), f1(6, hwt),
 		f3(7, dt, ht, dir), f3(8, dw, ht, dir), f3(9, dt, hw, dir), f3(10, dw, hw, dir),
 		f3(11, f1(0, dt), ht, dist*2+dir), f3(12, dwt, hwt, dir),
@@ -206,6 +207,8 @@ func (s *pstate) labelFeats(dst []uint64, h, d int32) []uint64 {
 		f3(34, dt, s.t(prev), s.t(next)), f2(35, dlw, ht), f3(36, dt, ht, s.w(child(d, s.l2))),
 		f3(37, dt, hw, s.l(DL)), f3(38, dw, ht, s.l(DR)), f2(39, ht, s.t(s.inRange(h+1))),
 	)
+	da, ha := s.a(d), s.a(h)
+	return append(dst, f2(40, dt, da), f3(41, da, ha, dir), f3(42, da, ht, dir))
 }
 
 // inRange returns i if it is a word token, else noTok.
@@ -221,6 +224,13 @@ func (s *pstate) w(i int32) uint64 {
 		return wordNone
 	}
 	return s.word[i]
+}
+
+func (s *pstate) a(i int32) uint64 {
+	if i < 0 {
+		return uint64(tagNone)
+	}
+	return s.alt[i]
 }
 
 func (s *pstate) t(i int32) uint64 {
@@ -298,7 +308,7 @@ func (s *pstate) feats(dst []uint64) []uint64 {
 	s0vl, s0vr, b0vl := valOf(S0, s.nl), valOf(S0, s.nr), valOf(B0, s.nl)
 	s0lt, s0rt, b0lt := s.t(S0L), s.t(S0R), s.t(B0L)
 	s0ll, s0rl, b0ll := s.l(S0L), s.l(S0R), s.l(B0L)
-	return append(dst,
+	dst = append(dst,
 		f1(1, s0w), f1(2, s0t), f1(3, s0wt),
 		f1(4, s1w), f1(5, s1t), f1(6, s1wt),
 		f1(7, b0w), f1(8, b0t), f1(9, b0wt),
@@ -335,5 +345,13 @@ func (s *pstate) feats(dst []uint64) []uint64 {
 		f2(79, s0w, setOf(S0, s.rset)), f2(80, s0t, setOf(S0, s.rset)),
 		f2(81, b0w, setOf(B0, s.lset)), f2(82, b0t, setOf(B0, s.lset)),
 		f2(83, s1t, setOf(S1, s.rset)),
+	)
+	// The output tagger's tags (alt): where the two taggers disagree the
+	// tag is uncertain, and the output tagger knows the target domain's
+	// conventions.
+	s0a, b0a := s.a(S0), s.a(B0)
+	return append(dst,
+		f2(84, s0t, s0a), f2(85, b0t, b0a), f2(86, s1t, s.a(S1)), f2(87, b1t, s.a(B1)),
+		f2(88, s0a, b0a), f3(89, s.a(S1), s0a, b0a), f3(90, s0a, b0a, b0t),
 	)
 }

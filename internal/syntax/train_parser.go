@@ -6,7 +6,7 @@ import "math/rand/v2"
 // Goldberg & Nivre (2013) for arc-hybrid: after the first epoch the parser
 // follows its own (possibly wrong) predictions 90% of the time and learns
 // the best transition from each resulting configuration.
-func trainParser(sents []*Gold, weight []int, tags [][]POS, m *Model, opt TrainOptions) (moves, labels *perceptron) {
+func trainParser(sents []*Gold, weight []int, tags, alts [][]POS, m *Model, opt TrainOptions) (moves, labels *perceptron) {
 	nlab := len(m.labels)
 	pm := newPerceptron(opt.ParseBits, numMoves)
 	pl := newPerceptron(opt.LabelBits, nlab)
@@ -61,6 +61,7 @@ func trainParser(sents []*Gold, weight []int, tags [][]POS, m *Model, opt TrainO
 			for i := range n {
 				st.word[i+1] = toks[i].low
 				st.tag[i+1] = uint64(tags[si][i])
+				st.alt[i+1] = uint64(alts[si][i])
 				gh[i+1] = int32(g.Head[i] + 1)
 				gl[i+1] = uint8(labelIndex(m.labels, g.Rel[i]))
 			}
