@@ -47,7 +47,7 @@ func (sc *sent) treeModality(as []*analysis) {
 		for hops := 0; hops < 4 && t.rel(d) == relConj; hops++ {
 			d = t.head(d) // "people living in or visiting Hong Kong"
 		}
-		if h := t.head(d); t.rel(d) == relAcl && h >= 0 && !sc.namedActor(t.tok(h)) && t.pos(h) == syntax.NOUN && participle(sc.lower[a.m.head]) && t.agent(v, sc.lower) < 0 &&
+		if h := t.head(d); t.rel(d) == relAcl && h >= 0 && !sc.namedActor(t.tok(h)) && (t.pos(h) == syntax.NOUN || t.pos(h) == syntax.ADJ) && participle(sc.lower[a.m.head]) && t.agent(v, sc.lower) < 0 &&
 			t.child(v, relMark) < 0 && t.child(v, relCase) < 0 &&
 			!a.m.p.Has("mediate") && !(a.m.end < len(sc.lower) && sc.lower[a.m.end] == "by") {
 			// "people living in or visiting Hong Kong", "ships
@@ -65,7 +65,8 @@ func (sc *sent) treeModality(as []*analysis) {
 			a.hypothetic = true
 		}
 		if (a.m.p.Nominal || a.m.start == a.m.head && a.m.end == a.m.head+1 && t.child(v, relCase) >= 0) &&
-			!a.halted && !a.m.p.Has("accuse") && !a.m.p.Has("deny") && t.pos(v) == syntax.NOUN && !t.narrated(v) && !sc.announcedBy(v, heads) {
+			!a.halted && !a.m.p.Has("accuse") && !a.m.p.Has("deny") && t.pos(v) == syntax.NOUN && !t.narrated(v) && !sc.announcedBy(v, heads) &&
+			!sc.accusedAct(v, heads) {
 			// (a one-word verb pattern on a noun after a preposition,
 			// "involved in the protests", is a nominal use of it)
 			// "demands include the release of…", "protests against the
@@ -301,8 +302,14 @@ func (t *tree) particleObject(w, h int, lower []string) bool {
 	if t.rel(w) != relObl {
 		return false
 	}
+	prt := t.particle(h, lower)
+	if prt == "" {
+		return false
+	}
 	c := t.child(w, relCase)
-	return c >= 0 && t.tok(c) == t.tok(h)+1 && lower[t.tok(c)] == t.particle(h, lower)
+	// "called | off | the strike", read as "off the strike" or as a
+	// particle with a caseless oblique
+	return c < 0 || t.tok(c) == t.tok(h)+1 && lower[t.tok(c)] == prt
 }
 
 // namedActor reports whether token t is part of an actor the text names,
@@ -351,7 +358,8 @@ func (sc *sent) speechOver(w int, heads map[int]*analysis) *analysis {
 	if t.head(w) >= 0 {
 		return nil
 	}
-	for _, c := range t.children(nil, w, relParataxis) {
+	for _, c := range t.children(nil, w, relParataxis, relAdvcl) {
+		// (a parser may hang "…, X said" on the clause as an adverbial)
 		if g, ok := heads[c]; ok && g.m.p.Has("say") {
 			return g
 		}
@@ -376,4 +384,17 @@ func (sc *sent) announcedBy(v int, heads map[int]*analysis) bool {
 	}
 	g, ok := heads[t.head(v)]
 	return ok && g.m.p.Has("say") && announceVerbs[t.lemma(t.head(v))]
+}
+
+// accusedAct reports whether the noun v is the act an accusation names
+// ("accused each other of shelling"): the accusation frame codes it as a
+// claim, so it is not a mere circumstance.
+func (sc *sent) accusedAct(v int, heads map[int]*analysis) bool {
+	t := sc.tree
+	for w, hops := t.head(v), 0; w >= 0 && hops < 2; w, hops = t.head(w), hops+1 {
+		if g, ok := heads[w]; ok && g.m.p.Has("accuse") {
+			return true
+		}
+	}
+	return false
 }
