@@ -177,6 +177,11 @@ func (sc *sent) treeArgs(a *analysis, prev []*analysis) {
 	}
 	if len(src) > 0 && subset(src, a.src) {
 		a.treeSrc = true
+	} else if subj < 0 && !passive && len(a.src) > 0 && a.src[len(a.src)-1].end == m.head && !a.src[0].pronoun {
+		// the tree found no subject at all (a misparse: "French
+		// President Emmanuel Macron called for…" read as a date's
+		// conjunct), but the actor stands right before the verb
+		a.treeSrc = true
 	} else if len(src) > 0 {
 		// where the word-order guess already holds the tree's actor among
 		// a longer list ("A and B signed"), the list is kept: parsers
