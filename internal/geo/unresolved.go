@@ -54,7 +54,7 @@ func namedPlace(ev *event.Event, s *event.Sentence) (*event.Location, bool) {
 			continue
 		}
 		span := event.Span{Text: s.Text[toks[first].Start:toks[last-1].End], Start: toks[first].Start, End: toks[last-1].End}
-		if overlapSpan(span, ev.Source.Span) || overlapSpan(span, ev.Target.Span) {
+		if overlaps(span.Start, span.End, ev.Source.Span) || overlaps(span.Start, span.End, ev.Target.Span) {
 			continue
 		}
 		return &event.Location{Text: span.Text, Name: span.Text, Country: country, Precision: PrecNamed, Confidence: 0.3}, true
@@ -64,5 +64,3 @@ func namedPlace(ev *event.Event, s *event.Sentence) (*event.Location, bool) {
 
 // isName reports whether a token is a capitalised word.
 func isName(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
-
-func overlapSpan(a, b event.Span) bool { return b.End > b.Start && a.Start < b.End && b.Start < a.End }
