@@ -250,8 +250,11 @@ func (sc *sent) actors() {
 			}
 			sc.add(ref{start: i, end: i + 2, code: code, explain: []string{"definite \"the " + sc.lower[i+1] + "\" → " + code}})
 			i++
-		case (w == "both" || w == "two") && i+1 < n && pairNouns[sc.lower[i+1]] && sc.hasPair(sc.lower[i+1]):
-			a, b, _ := ctx.pair(sc.lower[i+1], sc.namedCountries())
+		case (w == "both" || w == "two") && i+1 < n && pairNouns[sc.lower[i+1]]:
+			a, b, ok := ctx.pair(sc.lower[i+1], sc.namedCountries())
+			if !ok {
+				break
+			}
 			x := []string{"\"" + w + " " + sc.lower[i+1] + "\" → " + a + ", " + b}
 			sc.add(ref{start: i, end: i + 1, code: a, explain: x, pair: true})
 			sc.add(ref{start: i + 1, end: i + 2, code: b, explain: x})
@@ -835,12 +838,6 @@ func (sc *sent) namedCountries() map[string]bool {
 		m[actors.CountryOf(r.code)] = true
 	}
 	return m
-}
-
-// hasPair reports whether the article has two parties for "both <noun>".
-func (sc *sent) hasPair(noun string) bool {
-	_, _, ok := sc.d.ctx.pair(noun, sc.namedCountries())
-	return ok
 }
 
 // grow returns n zero values from the article's buffer: a sentence's
