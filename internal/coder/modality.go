@@ -131,11 +131,9 @@ func (sc *sent) obligation(a *analysis, v int, heads map[int]*analysis) {
 // contain it and applies what a governing clause says about it.
 func (sc *sent) governedModality(a *analysis, v int, heads map[int]*analysis) {
 	t := sc.tree
-	// a nominal trigger that modifies its noun ("rocket attacks",
-	// "military cooperation") takes the noun's place in the clause
-	for hops := 0; hops < 3 && (t.rel(v) == relAmod || t.rel(v) == relCompound) && t.head(v) >= 0; hops++ {
-		v = t.head(v)
-	}
+	// a nominal trigger that modifies its noun takes the noun's place in
+	// the clause
+	v = t.modifiedNoun(v)
 	for w, hops := v, 0; w >= 0 && hops < 8; hops++ {
 		r, h := t.rel(w), t.head(w)
 		if r == relAdvcl || r == relCcomp || r == relXcomp || r == relConj {
@@ -226,10 +224,7 @@ func (sc *sent) haltedBy(a *analysis) bool {
 	if t == nil || !cooperative(a.m.p.Code) {
 		return false
 	}
-	w := t.word(a.m.head)
-	for hops := 0; hops < 3 && (t.rel(w) == relAmod || t.rel(w) == relCompound); hops++ {
-		w = t.head(w)
-	}
+	w := t.modifiedNoun(t.word(a.m.head))
 	h := t.head(w)
 	if h < 0 || t.rel(w) != relObj && t.rel(w) != relNsubjPass {
 		return false

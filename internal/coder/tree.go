@@ -374,3 +374,13 @@ func (t *tree) inScope(v, w int, lower []string) bool {
 	}
 	return false
 }
+
+// modifiedNoun returns the noun that the word w modifies as an adjective
+// or compound ("rocket attacks", "military cooperation"), climbing a few
+// such links; w itself when it modifies none.
+func (t *tree) modifiedNoun(w int) int {
+	for hops := 0; hops < 3 && (t.rel(w) == relAmod || t.rel(w) == relCompound) && t.head(w) >= 0; hops++ {
+		w = t.head(w)
+	}
+	return w
+}
