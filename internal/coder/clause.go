@@ -457,6 +457,15 @@ func (sc *sent) nominalPrep(head int, noun bool) string {
 	return ""
 }
 
+// sideCountry returns the country part of a code and whether the article
+// context counts it as a side: a state's actor, an unnamed international
+// body ("IGO") or a transnational group ("IMG"); named bodies (IGOUNO)
+// and unknown codes are not.
+func sideCountry(code string) (string, bool) {
+	c := actors.ParseCode(code)
+	return c.Country, c.State() || c.Country == "IGO" || c.Country == "IMG"
+}
+
 // country of a ref, as the claimant field wants it: ISO-3 for states,
 // the whole code for international and non-state bodies.
 func claimant(code string) string {

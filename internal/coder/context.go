@@ -85,8 +85,8 @@ func (c *context) saw(code string) {
 		return
 	}
 	c.sawArmed(code)
-	country := actors.CountryOf(code)
-	if actors.ParseCode(code).State() || country == "IGO" || country == "IMG" {
+	country, side := sideCountry(code)
+	if side {
 		c.lastCountry = country
 		if c.mentions == nil {
 			c.mentions = map[string]int{}

@@ -114,8 +114,8 @@ func (sc *sent) code() {
 				b.tgt = nil
 				for _, r := range accusers {
 					c := r
-					if cc := actors.ParseCode(r.code); cc.State() || cc.Country == "IGO" || cc.Country == "IMG" {
-						c.code = cc.Country
+					if cc, ok := sideCountry(r.code); ok {
+						c.code = cc
 					}
 					b.tgt = append(b.tgt, c)
 				}
@@ -947,8 +947,7 @@ func (sc *sent) speakerOtherThan(src string) []ref {
 			continue
 		}
 		r := sc.refs[sc.refAt[t]]
-		c := actors.CountryOf(r.code)
-		if (actors.ParseCode(r.code).State() || c == "IGO" || c == "IMG") && c != actors.CountryOf(src) {
+		if c, ok := sideCountry(r.code); ok && c != actors.CountryOf(src) {
 			r.code = c
 			return []ref{r}
 		}

@@ -365,7 +365,7 @@ func (sc *sent) resolveRole(role string, at, end int) string {
 				continue
 			}
 			for _, p := range sc.d.c.Dict.Phrases(sc.toks[k+1:min(k+4, len(sc.toks))], sc.d.art.Date) {
-				if c := actors.CountryOf(p.Code); (actors.ParseCode(p.Code).State() || c == "IGO" || c == "IMG") && p.Start <= 1 {
+				if c, ok := sideCountry(p.Code); ok && p.Start <= 1 {
 					return c + role
 				}
 			}
@@ -384,8 +384,8 @@ func (sc *sent) resolveRole(role string, at, end int) string {
 	}
 	// no context yet: the first country named later in the sentence
 	for _, p := range sc.d.c.Dict.Phrases(sc.toks[at:], sc.d.art.Date) {
-		if c := actors.ParseCode(p.Code); p.Code != "" && (c.State() || c.Country == "IGO" || c.Country == "IMG") {
-			return actors.CountryOf(p.Code) + role
+		if c, ok := sideCountry(p.Code); p.Code != "" && ok {
+			return c + role
 		}
 	}
 	return ""
