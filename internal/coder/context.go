@@ -1,6 +1,10 @@
 package coder
 
-import "github.com/flashpoint/flashpoint/internal/actors"
+import (
+	"slices"
+
+	"github.com/flashpoint/flashpoint/internal/actors"
+)
 
 // context carries what earlier sentences of the article said, for
 // coreference: the last country named, the last actor of each role, the
@@ -92,15 +96,7 @@ func (c *context) saw(code string) {
 			c.mentions = map[string]int{}
 		}
 		c.mentions[country]++
-		if n := len(c.recent); n == 0 || c.recent[n-1] != country {
-			for i, r := range c.recent {
-				if r == country {
-					c.recent = append(c.recent[:i], c.recent[i+1:]...)
-					break
-				}
-			}
-			c.recent = append(c.recent, country)
-		}
+		c.recent = toRecent(c.recent, country)
 		if c.firstCountry == "" {
 			c.firstCountry = country
 		}
@@ -134,13 +130,7 @@ func (c *context) sawArmed(code string) {
 	case "CVL", "REF", "MED", "BUS", "JUD", "LEG":
 		return
 	}
-	for i, x := range c.armed {
-		if x == code {
-			c.armed = append(c.armed[:i], c.armed[i+1:]...)
-			break
-		}
-	}
-	c.armed = append(c.armed, code)
+	c.armed = toRecent(c.armed, code)
 	if len(c.armed) > 8 {
 		c.armed = c.armed[1:]
 	}
@@ -151,4 +141,13 @@ func (c *context) endSentence() {
 	if n := len(c.armed); n >= 2 {
 		c.sides = [2]string{c.armed[n-2], c.armed[n-1]}
 	}
+}
+
+// toRecent moves x to the end of a most-recent-last list of distinct
+// values, adding it if absent.
+func toRecent(list []string, x string) []string {
+	if i := slices.Index(list, x); i >= 0 {
+		list = slices.Delete(list, i, i+1)
+	}
+	return append(list, x)
 }
