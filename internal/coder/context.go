@@ -37,11 +37,13 @@ type namedActor struct {
 // maxNames bounds the names kept: a definite noun refers to a recent one.
 const maxNames = 16
 
+// sawName keeps a name's words, which it takes over: the caller builds
+// them for it.
 func (c *context) sawName(words []string, code string) {
 	if len(c.names) == maxNames {
 		c.names = append(c.names[:0], c.names[1:]...)
 	}
-	c.names = append(c.names, namedActor{append([]string(nil), words...), code})
+	c.names = append(c.names, namedActor{words, code})
 }
 
 // namedWith returns the code of the most recent name holding the noun
