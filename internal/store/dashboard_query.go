@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"strings"
 )
 
 // Queries the dashboard needs beside the API's: a search's newest
@@ -20,7 +19,7 @@ func (s *Store) LatestIncidents(ctx context.Context, f Filter, codes []string, l
 		return nil, err
 	}
 	if len(codes) > 0 {
-		cond := "code IN (" + strings.TrimSuffix(strings.Repeat("?, ", len(codes)), ", ") + ")"
+		cond := "code IN (" + placeholders(len(codes)) + ")"
 		if where == "" {
 			where = " WHERE " + cond
 		} else {
@@ -58,7 +57,7 @@ func (s *Store) ArticleTitles(ctx context.Context, ids []string) (map[string]str
 		for i, id := range ids[:n] {
 			args[i] = id
 		}
-		q := "SELECT id, title FROM articles WHERE id IN (" + strings.TrimSuffix(strings.Repeat("?, ", n), ", ") + ")"
+		q := "SELECT id, title FROM articles WHERE id IN (" + placeholders(n) + ")"
 		rows, err := s.db.QueryContext(ctx, s.rebind(q), args...)
 		if err != nil {
 			return nil, fmt.Errorf("store: article titles: %w", err)
