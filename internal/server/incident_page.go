@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/flashpoint/flashpoint/internal/store"
+	"github.com/flashpoint/flashpoint/internal/tension"
 )
 
 // incidentView is the incident page's model: the incident, each report
@@ -47,7 +48,7 @@ func (s *Server) loadIncidentView(ctx context.Context, id int64) (*incidentView,
 		return nil, store.ErrNotFound
 	}
 	v := &incidentView{Incident: ins[0]}
-	v.Pair = dyadName(v.Incident.SourceCountry, v.Incident.TargetCountry)
+	v.Pair = tension.Undirected(v.Incident.SourceCountry, v.Incident.TargetCountry).String()
 	evs, _, err := s.cfg.Store.EventsPage(ctx, store.Filter{Incident: id}, store.Page{Limit: s.cfg.MaxPage})
 	if err != nil {
 		return nil, err

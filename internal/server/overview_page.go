@@ -160,11 +160,3 @@ func (s *Server) loadOverview(ctx context.Context) (overview, error) {
 func (s *Server) recentIncidents(ctx context.Context, n int) ([]store.Incident, error) {
 	return s.cfg.Store.LatestIncidents(ctx, store.Filter{Background: store.BackgroundExclude}, nil, n)
 }
-
-// dyadName is the undirected name of an incident's dyad ("ARM-AZE").
-func dyadName(a, b string) string {
-	if b < a {
-		a, b = b, a
-	}
-	return a + "-" + b
-}
