@@ -130,10 +130,7 @@ func (s *Server) getArticle(w http.ResponseWriter, r *http.Request) {
 	if s.answer(w, r, err) {
 		return
 	}
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(http.StatusOK)
-	w.Write(body)
+	writeJSONBytes(w, http.StatusOK, body)
 }
 
 // checkToken applies the write rule: no configured token → 403 (the

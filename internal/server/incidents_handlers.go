@@ -1,9 +1,7 @@
 package server
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -180,18 +178,12 @@ func (s *Server) listPoints(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, err
 		}
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(true)
-		err = enc.Encode(pointList{Items: nonNil(pts), Limit: limit, Since: f.Since, Until: f.Until})
-		return buf.Bytes(), err
+		return jsonBytes(pointList{Items: nonNil(pts), Limit: limit, Since: f.Since, Until: f.Until})
 	})
 	if s.answer(w, r, err) {
 		return
 	}
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.Write(b)
+	writeJSONBytes(w, http.StatusOK, b)
 }
 
 // pointsTTL is how stale a kept map answer may be served, as the
