@@ -61,11 +61,14 @@ func (s *Server) overviewPage(w http.ResponseWriter, r *http.Request) {
 	}
 	v := overviewView{Counts: base.Counts, AsOf: base.AsOf, MapURL: "/map",
 		Form: searchForm{Action: "/", Filter: f, Options: s.filterOptions(base.Active), Plover: true}}
-	for _, a := range alertRows(base.Alerts, base.AsOf) {
-		if len(v.Alerts) < overviewAlerts && f.involves(a.Dyad.A, a.Dyad.B) && f.overlaps(a.FirstDay, a.LastDay) {
-			v.Alerts = append(v.Alerts, a)
+	// the kept alerts are picked first and only those dressed as rows
+	var picked []tension.Alert
+	for _, a := range base.Alerts {
+		if len(picked) < overviewAlerts && f.involves(a.Dyad.A, a.Dyad.B) && f.overlaps(a.FirstDay, a.LastDay) {
+			picked = append(picked, a)
 		}
 	}
+	v.Alerts = alertRows(picked, base.AsOf)
 	for _, d := range base.Active {
 		if len(v.Active) < overviewDyads && f.involves(d.Dyad.A, d.Dyad.B) {
 			v.Active = append(v.Active, d)
