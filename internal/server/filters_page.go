@@ -59,10 +59,10 @@ func (s *Server) readFilter(p *params) dashFilter {
 	case t == "":
 	case strings.Trim(t, "0123456789") == "" && len(t) >= 2 && len(t) <= 4:
 		f.Code = t
-	case slices.Contains(ploverTypes(s.codes), t):
+	case slices.Contains(s.plover, t):
 		f.Plover, f.Type = t, t
 	default:
-		p.fail(bad("type %q: want a CAMEO code or root (19, 193) or a PLOVER type (%s)", f.Type, strings.Join(ploverTypes(s.codes), ", ")))
+		p.fail(bad("type %q: want a CAMEO code or root (19, 193) or a PLOVER type (%s)", f.Type, strings.Join(s.plover, ", ")))
 	}
 	return f
 }
@@ -189,16 +189,22 @@ type filterOptions struct {
 }
 
 func (s *Server) filterOptions(dyads []tension.DyadTotal) filterOptions {
-	o := filterOptions{Plover: ploverTypes(s.codes)}
+	o := filterOptions{Plover: s.plover, Roots: s.roots}
 	for _, d := range dyads {
 		o.Dyads = append(o.Dyads, d.Name)
 	}
-	for _, c := range s.codes.All() {
-		if r := verbs.Root(c.Code); len(o.Roots) == 0 || o.Roots[len(o.Roots)-1].Value != r {
-			o.Roots = append(o.Roots, option{r, r + " " + cameoLabel(s.codes, r)})
+	return o
+}
+
+// cameoRoots lists the CAMEO roots with their labels, for the form.
+func cameoRoots(codes *verbs.Codes) []option {
+	var out []option
+	for _, c := range codes.All() {
+		if r := verbs.Root(c.Code); len(out) == 0 || out[len(out)-1].Value != r {
+			out = append(out, option{r, r + " " + cameoLabel(codes, r)})
 		}
 	}
-	return o
+	return out
 }
 
 // cameoLabel is a code's label in the CAMEO table ("" unknown).

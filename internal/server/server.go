@@ -68,6 +68,8 @@ type Server struct {
 	metrics *metrics
 	pages   map[string]*template.Template
 	codes   *verbs.Codes
+	plover  []string // the PLOVER types of codes, sorted (read only)
+	roots   []option // the CAMEO roots of codes with their labels (read only)
 	dict    *actors.Dict
 	limiter *limiter // nil: no rate limit
 
@@ -115,6 +117,7 @@ func New(cfg Config) (*Server, error) {
 	if s.codes, _, err = verbs.Default(); err != nil {
 		return nil, err
 	}
+	s.plover, s.roots = ploverTypes(s.codes), cameoRoots(s.codes)
 	if s.dict, err = actors.Default(); err != nil {
 		return nil, err
 	}
