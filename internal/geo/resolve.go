@@ -148,15 +148,10 @@ func (g *Gazetteer) candidates(key string, ck cueKind, sc *scope, self *anchor) 
 	return cs
 }
 
-// usable keeps the candidates that may be taken, best first.
+// usable keeps the candidates that may be taken, best first, in place:
+// the candidates are the caller's own.
 func usable(cs []cand) []cand {
-	out := cs[:0:0]
-	for _, c := range cs {
-		if !c.out {
-			out = append(out, c)
-		}
-	}
-	return out
+	return slices.DeleteFunc(cs, func(c cand) bool { return c.out })
 }
 
 // baseConfidence is how sure the cue alone makes us that the phrase is a place.
