@@ -202,7 +202,7 @@ func parseDateline(s string) (name, qual string, ok bool) {
 // resolves to a country ("Georgia" in an article on the United States is
 // the state and names nothing).
 func (g *Gazetteer) namedCountries(sc *scope, s string, w *scratch) {
-	toks, keys := w.toks, w.keys
+	toks := w.toks
 	at := g.aliases.Load()
 	for i := 0; i < len(toks); i++ {
 		if !toks[i].cap {
@@ -212,14 +212,7 @@ func (g *Gazetteer) namedCountries(sc *scope, s string, w *scratch) {
 			if !joinedRun(toks, i, i+L) || !toks[i+L-1].cap {
 				continue
 			}
-			b := w.buf[:0]
-			for k := i; k < i+L; k++ {
-				if k > i {
-					b = append(b, ' ')
-				}
-				b = append(b, keys[toks[k].kstart:toks[k].kend]...)
-			}
-			w.buf = b
+			b := w.spanKey(i, i+L)
 			iso3, ok := "", false
 			if a := at.byKey[string(b)]; a != nil {
 				iso3, ok = a.place.Country, !a.skip && a.place.Precision == PrecCountry

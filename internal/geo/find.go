@@ -37,6 +37,19 @@ type scratch struct {
 	buf  []byte
 }
 
+// spanKey builds the key of tokens [i, j) into sc.buf.
+func (sc *scratch) spanKey(i, j int) []byte {
+	b := sc.buf[:0]
+	for k := i; k < j; k++ {
+		if k > i {
+			b = append(b, ' ')
+		}
+		b = append(b, sc.keys[sc.toks[k].kstart:sc.toks[k].kend]...)
+	}
+	sc.buf = b
+	return b
+}
+
 var scratchPool = sync.Pool{New: func() any { return &scratch{} }}
 
 // Find lists place mentions in one sentence; prefer places in the countries
@@ -73,18 +86,6 @@ func (g *Gazetteer) detectWords(s string, sc *scratch) []raw {
 	toks, keys := sc.toks, sc.keys
 	at := g.aliases.Load()
 	word := func(i int) string { return string(keys[toks[i].kstart:toks[i].kend]) }
-	// spanKey builds the key of tokens [i, j) into sc.buf.
-	spanKey := func(i, j int) []byte {
-		b := sc.buf[:0]
-		for k := i; k < j; k++ {
-			if k > i {
-				b = append(b, ' ')
-			}
-			b = append(b, keys[toks[k].kstart:toks[k].kend]...)
-		}
-		sc.buf = b
-		return b
-	}
 
 	var out []raw
 	lastEnd, lastCue, lastKind := -1, "", cueNone // token index after the previous mention
@@ -99,7 +100,7 @@ func (g *Gazetteer) detectWords(s string, sc *scratch) []raw {
 				if !joinedRun(toks, i, i+L) || !anyCap(toks, i, i+L) {
 					continue
 				}
-				if a := at.byKey[string(spanKey(i, i+L))]; a != nil {
+				if a := at.byKey[string(sc.spanKey(i, i+L))]; a != nil {
 					aliasL, al = L, a
 					break
 				}
@@ -120,7 +121,7 @@ func (g *Gazetteer) detectWords(s string, sc *scratch) []raw {
 				if !toks[i+L-1].cap {
 					continue
 				}
-				if g.hasKey(spanKey(i, i+L)) {
+				if g.hasKey(sc.spanKey(i, i+L)) {
 					gazL = L
 					break
 				}
@@ -142,7 +143,7 @@ func (g *Gazetteer) detectWords(s string, sc *scratch) []raw {
 			i = max(runEnd, j)
 			continue
 		}
-		key := string(spanKey(i, j))
+		key := string(sc.spanKey(i, j))
 		r := raw{start: toks[i].start, end: toks[j-1].end, key: key, alias: al}
 		// Cues after the name.
 		if j < n && toks[j].joined && regionWords[word(j)] {
