@@ -146,7 +146,7 @@ func (g *Gazetteer) collect(key string) []cand {
 		}
 		cs = append(cs, cand{e: &g.entries[i], ref: i, alt: alt})
 	}
-	ents := make([]entry, 0, len(refs)) // one allocation for the imported candidates
+	var ents []entry // the imported candidates, allocated at the first one
 	for _, r := range refs {
 		alt := r&altBit != 0
 		li := int(r &^ (altBit | embBit))
@@ -177,6 +177,11 @@ func (g *Gazetteer) collect(key string) []cand {
 				addEmbedded(a, alt)
 				continue
 			}
+		}
+		if ents == nil {
+			// capacity fixed at len(refs): the slice never moves, so the
+			// candidates may point into it
+			ents = make([]entry, 0, len(refs))
 		}
 		ents = append(ents, g.localEntry(le))
 		cs = append(cs, cand{e: &ents[len(ents)-1], ref: -1, alt: alt})
