@@ -80,13 +80,16 @@ func (sc *scope) addAnchor(name string, lat, lon float64, sent, start int) {
 	sc.anchors = append(sc.anchors, anchor{name: name, lat: lat, lon: lon, cosLat: math.Cos(lat * math.Pi / 180), sent: sent, start: start})
 }
 
-func (sc *scope) addCountry(iso3, why string) {
+// addCountry adds a country to the scope once; the note --explain prints
+// (why, then what: "named: ", "Kosovo") is built only when it is added,
+// not for every repeated mention.
+func (sc *scope) addCountry(iso3, why, what string) {
 	if len(iso3) != 3 || preferred(iso3, sc.prefer) {
 		return
 	}
 	sc.prefer = append(sc.prefer, iso3)
 	if why != "" {
-		sc.notes = append(sc.notes, iso3+" ("+why+")")
+		sc.notes = append(sc.notes, iso3+" ("+why+what+")")
 	}
 }
 
@@ -145,7 +148,7 @@ func (g *Gazetteer) articleScope(sents []event.Sentence, actors []string) (*scop
 			}
 			isDivision := p.Precision == PrecAdmin1
 			if r.alias != nil || isDivision {
-				sc.addCountry(p.Country, "named: "+m.Text)
+				sc.addCountry(p.Country, "named: ", m.Text)
 			}
 			dec := decisiveness(cs)
 			if r.alias == nil && (dec < anchorDecisive || !(isDivision || preferred(p.Country, base.prefer) || p.Population >= anchorCityPop)) {
@@ -182,7 +185,7 @@ func (g *Gazetteer) dateline(sc *scope, s string) {
 	if !ok || qualCountry != "" && p.Country != qualCountry {
 		return
 	}
-	sc.addCountry(p.Country, "dateline "+name)
+	sc.addCountry(p.Country, "dateline ", name)
 	if p.Precision != PrecCountry {
 		sc.addAnchor(p.Name, p.Lat, p.Lon, -1, -1)
 		sc.notes = append(sc.notes, fmt.Sprintf("dateline place %s (%s)", p.Name, p.Country))
@@ -222,7 +225,7 @@ func (g *Gazetteer) namedCountries(sc *scope, s string, w *scratch) {
 				}
 			}
 			if ok {
-				sc.addCountry(iso3, "named: "+s[toks[i].start:toks[i+L-1].end])
+				sc.addCountry(iso3, "named: ", s[toks[i].start:toks[i+L-1].end])
 				i += L - 1
 				break
 			}
