@@ -398,6 +398,14 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 		code = threatened.of(code)
 	}
 	code = sc.refine(code, a)
+	if a.passive && len(a.src) == 0 && strings.HasPrefix(code, "173") && len(a.tgt) > 0 && !a.future {
+		// "a suspect has been arrested": an arrest no one is named for
+		// is the police's of the country where it happens
+		if c := actors.ParseCode(a.tgt[0].code); c.State() {
+			a.src = []ref{{code: c.Country + "COP", start: -1, context: true,
+				explain: []string{"implicit agent of a passive arrest → " + c.Country + "COP"}}}
+		}
+	}
 	recip := p.Has("recip") && !a.halted && !a.refused
 	pairs := [][2]ref{}
 	switch {
@@ -490,7 +498,7 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 	}
 	var out []*draft
 	for _, pr := range pairs {
-		out = append(out, sc.newDraft(pr[0], pr[1], domesticForce(code, pr[0].code, pr[1].code), a))
+		out = append(out, sc.newDraft(pr[0], pr[1], sc.domesticForce(code, pr[0], pr[1]), a))
 		if p.Has("visit") && !a.future {
 			// a planned visit has no host yet
 			out = append(out, sc.newDraft(pr[1], pr[0], "043", a))
@@ -1033,18 +1041,25 @@ func nationWide(code string) bool {
 // domesticForce recodes force between civilians and their own state's
 // forces: protesters fighting the police or troops riot (145), police
 // fighting civilians repress them (175); an army's force, force between
-// armed parties and force across borders stay force.
-func domesticForce(code, src, tgt string) string {
-	if verbs.Root(code) != "19" || actors.CountryOf(src) != actors.CountryOf(tgt) {
+// armed parties and force across borders stay force, and so does force
+// by or against one person ("the attacker was shot by police").
+func (sc *sent) domesticForce(code string, src, tgt ref) string {
+	if verbs.Root(code) != "19" || actors.CountryOf(src.code) != actors.CountryOf(tgt.code) {
 		return code
 	}
-	switch s, t := actors.RoleOf(src), actors.RoleOf(tgt); {
-	case s == "CVL" && (t == "COP" || t == "MIL"):
+	switch s, t := actors.RoleOf(src.code), actors.RoleOf(tgt.code); {
+	case s == "CVL" && (t == "COP" || t == "MIL") && !sc.individual(src):
 		return "145"
-	case s == "COP" && t == "CVL":
+	case s == "COP" && t == "CVL" && !sc.individual(tgt):
 		return "175"
 	}
 	return code
+}
+
+// individual reports whether an actor is named by a word for one person
+// acting alone ("the attacker", "a suspect"), not a crowd.
+func (sc *sent) individual(r ref) bool {
+	return r.end > 0 && r.end <= len(sc.lower) && individuals[sc.lower[r.end-1]]
 }
 
 // instrumentCode reads the weapon a "with" phrase gives unspecified force

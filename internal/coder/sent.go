@@ -372,6 +372,13 @@ func (sc *sent) resolveRole(role string, at, end int) string {
 			break
 		}
 	}
+	if peopleRole[role] || localRoles[role] {
+		// "a suspect was detained in Lyon": people and local bodies no
+		// word places belong to the country the sentence happens in
+		if c := sc.sentencePlace(); c != "" {
+			return c + role
+		}
+	}
 	if prev == "the" && stateRoles[role] && ctx.firstCountry != "" {
 		// "the president", "the military said": the article's own country
 		return ctx.firstCountry + role
@@ -795,10 +802,31 @@ func clauseSubject(lower []string, b int) bool {
 // phrase ending at end ("the mayor of Gdansk", "the governor of Kherson
 // region"), from the gazetteer; "" when there is none.
 func (sc *sent) placeOwner(end int) string {
-	if sc.d.c.Places == nil || end+1 >= len(sc.toks) || sc.lower[end] != "of" && sc.lower[end] != "in" {
+	if end+1 >= len(sc.toks) || sc.lower[end] != "of" && sc.lower[end] != "in" {
 		return ""
 	}
-	a := end + 1
+	return sc.placeAt(end + 1)
+}
+
+// sentencePlace returns the country of the first place the sentence puts
+// something in ("in Lyon"), or "".
+func (sc *sent) sentencePlace() string {
+	for t := 0; t+1 < len(sc.toks); t++ {
+		if sc.lower[t] == "in" {
+			if c := sc.placeAt(t + 1); c != "" {
+				return c
+			}
+		}
+	}
+	return ""
+}
+
+// placeAt returns the country of the place named by the capitalised
+// words at a, as the gazetteer knows it, or "".
+func (sc *sent) placeAt(a int) string {
+	if sc.d.c.Places == nil || timeNouns[sc.lower[a]] {
+		return "" // "in March" is a date
+	}
 	b := a
 	for b < len(sc.toks) && b-a < 3 && isCapital(sc.toks[b].Text) {
 		b++
