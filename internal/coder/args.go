@@ -71,6 +71,7 @@ func (sc *sent) actorAt(w int) []ref {
 		return sc.refGroup(core)
 	}
 	best, bestTop, bestScore := -1, -1, -1
+	counted := -1 // "a number of journalists": the people a quantity counts
 	var walk func(w, top, depth int)
 	walk = func(w, top, depth int) {
 		for _, c := range t.children(nil, w, relCompound, relAmod, relNmodPoss, relFlat, relAppos, relNmod) {
@@ -80,10 +81,14 @@ func (sc *sent) actorAt(w int) []ref {
 			if depth == 0 {
 				top = c
 			}
-			if r := sc.refAt[t.tok(c)]; r >= 0 && sc.nominalActor(r) && !sc.refs[r].context {
+			r := sc.refAt[t.tok(c)]
+			if r >= 0 && sc.nominalActor(r) && !sc.refs[r].context {
 				if score := len(sc.refs[r].code); score > bestScore {
 					best, bestTop, bestScore = r, top, score
 				}
+			}
+			if r >= 0 && depth == 0 && counted < 0 && t.rel(c) == relNmod && quantities[sc.lower[t.tok(w)]] {
+				counted = c
 			}
 			if depth < 1 {
 				walk(c, top, depth+1)
@@ -99,6 +104,8 @@ func (sc *sent) actorAt(w int) []ref {
 		return sc.actorsOf(bestTop)
 	case core >= 0:
 		return sc.refGroup(core)
+	case counted >= 0:
+		return sc.actorsOf(counted)
 	}
 	return nil
 }

@@ -398,7 +398,8 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 		code = threatened.of(code)
 	}
 	code = sc.refine(code, a)
-	if a.passive && len(a.src) == 0 && strings.HasPrefix(code, "173") && len(a.tgt) > 0 && !a.future {
+	if a.passive && len(a.src) == 0 && strings.HasPrefix(code, "173") && len(a.tgt) > 0 && !a.future &&
+		(sc.tree == nil || sc.tree.agent(sc.tree.word(a.m.head), sc.lower) < 0) {
 		// "a suspect has been arrested": an arrest no one is named for
 		// is the police's of the country where it happens
 		if c := actors.ParseCode(a.tgt[0].code); c.State() {
@@ -1038,20 +1039,26 @@ func nationWide(code string) bool {
 	return verbs.Root(code) == "17" || strings.HasPrefix(code, "132") || code == "137"
 }
 
-// domesticForce recodes force between civilians and their own state's
-// forces: protesters fighting the police or troops riot (145), police
-// fighting civilians repress them (175); an army's force, force between
-// armed parties and force across borders stay force, and so does force
-// by or against one person ("the attacker was shot by police").
+// domesticForce recodes force by or against civilians: protesters
+// fighting their own police or troops riot (145), police fighting
+// civilians repress them (175), and any other civilian's force, being no
+// army's, is unconventional violence (180). An army's force, force
+// between armed parties and force across borders stay force, and force
+// by or against one person is no riot or crackdown ("the attacker was
+// shot by police").
 func (sc *sent) domesticForce(code string, src, tgt ref) string {
-	if verbs.Root(code) != "19" || actors.CountryOf(src.code) != actors.CountryOf(tgt.code) {
+	if verbs.Root(code) != "19" {
 		return code
 	}
-	switch s, t := actors.RoleOf(src.code), actors.RoleOf(tgt.code); {
-	case s == "CVL" && (t == "COP" || t == "MIL") && !sc.individual(src):
+	s, t := actors.RoleOf(src.code), actors.RoleOf(tgt.code)
+	home := actors.CountryOf(src.code) == actors.CountryOf(tgt.code)
+	switch {
+	case home && s == "CVL" && (t == "COP" || t == "MIL") && !sc.individual(src):
 		return "145"
-	case s == "COP" && t == "CVL" && !sc.individual(tgt):
+	case home && s == "COP" && t == "CVL" && !sc.individual(tgt):
 		return "175"
+	case s == "CVL":
+		return "180"
 	}
 	return code
 }

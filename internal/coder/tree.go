@@ -120,8 +120,13 @@ func (t *tree) agent(w int, lower []string) int {
 		return a
 	}
 	for i, h := range t.s.Head {
-		if h == w && t.s.Rel[i] == relObl && agentMarkers[t.caseWord(i, lower)] {
-			return i
+		// a "by" phrase the parser read as an object, or whose "by" it
+		// hung on a modifier, is still the agent ("detained by Malian
+		// soldiers")
+		if r := t.s.Rel[i]; h == w && (r == relObl || r == relObj) {
+			if lo, _ := t.span(i); agentMarkers[t.caseWord(i, lower)] || lo > w && agentMarkers[lower[t.tok(lo)]] {
+				return i
+			}
 		}
 	}
 	return -1
