@@ -1033,10 +1033,11 @@ func (sc *sent) controlsCoded(a *analysis, as []*analysis) bool {
 }
 
 // nationWide reports whether a code is a measure a state takes over its
-// own country (CAMEO 17: a curfew, a state of emergency), or the threat of
-// one (132x, 137): its target may be the state's own country.
+// own country (CAMEO 17: a curfew, a state of emergency), the threat of
+// one (132x, 137) or its easing (081x): its target may be the state's own
+// country.
 func nationWide(code string) bool {
-	return verbs.Root(code) == "17" || strings.HasPrefix(code, "132") || code == "137"
+	return verbs.Root(code) == "17" || strings.HasPrefix(code, "132") || code == "137" || strings.HasPrefix(code, "081")
 }
 
 // domesticForce recodes force by or against civilians: protesters
