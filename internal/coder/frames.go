@@ -407,6 +407,16 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 				explain: []string{"implicit agent of a passive arrest → " + c.Country + "COP"}}}
 		}
 	}
+	if len(a.src) == 0 && len(a.tgt) == 0 && verbs.Root(code) == "14" && !a.future && !a.negated && !a.hypothetic &&
+		(sc.tree == nil || sc.tree.rel(sc.tree.word(a.m.head)) != relCompound) {
+		// "protests erupted in Lima", "thousands marched in Belgrade":
+		// protesters no word names are the civilians of the place ("protest
+		// organisers" is no protest)
+		if c := sc.sentencePlace(); c != "" {
+			a.src = []ref{{code: c + "CVL", start: -1, context: true,
+				explain: []string{"unnamed protesters in a place of " + c + " → " + c + "CVL"}}}
+		}
+	}
 	recip := p.Has("recip") && !a.halted && !a.refused
 	pairs := [][2]ref{}
 	switch {

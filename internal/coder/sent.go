@@ -809,12 +809,18 @@ func (sc *sent) placeOwner(end int) string {
 }
 
 // sentencePlace returns the country of the first place the sentence puts
-// something in ("in Lyon"), or "".
+// something in ("in Lyon", "across Iran"), or "".
 func (sc *sent) sentencePlace() string {
 	for t := 0; t+1 < len(sc.toks); t++ {
-		if sc.lower[t] == "in" {
-			if c := sc.placeAt(t + 1); c != "" {
-				return c
+		if !locatives[sc.lower[t]] {
+			continue
+		}
+		if c := sc.placeAt(t + 1); c != "" {
+			return c
+		}
+		if r := sc.refAt[t+1]; r >= 0 && !sc.refs[r].context {
+			if c := actors.ParseCode(sc.refs[r].code); c.State() && c.Role == "" {
+				return c.Country
 			}
 		}
 	}
