@@ -134,6 +134,21 @@ func (sc *sent) anyPresent(e *verbs.Elem) bool {
 
 // otherName reports whether a capitalised word that is no actor's stands
 // after the sentence's first word: a place the tree may find targeted.
+// adjectivalParticiple reports whether the -ed word at i describes the
+// common noun after it in an object's place ("extradite accused
+// criminals", "freed detained activists"): a description, no predicate.
+func (sc *sent) adjectivalParticiple(i int) bool {
+	t := sc.tree
+	if t == nil || i == 0 || i+1 >= len(sc.toks) || !strings.HasSuffix(sc.lower[i], "ed") || isCapital(sc.toks[i+1].Text) {
+		return false
+	}
+	if t.pos(t.word(i+1)) != syntax.NOUN {
+		return false
+	}
+	p := t.pos(t.word(i - 1))
+	return p == syntax.VERB || p == syntax.ADP || p == syntax.X // the tagger's X: a rare verb form
+}
+
 func (sc *sent) otherName() bool {
 	for i := 1; i < len(sc.toks); i++ {
 		if sc.refAt[i] < 0 && isCapital(sc.toks[i].Text) {
@@ -521,7 +536,8 @@ func (sc *sent) triggers() {
 			// actor it names the agent ("a Qatar-mediated truce")
 			continue
 		}
-		nounUse := i > 0 && articles[sc.lower[i-1]] && (strings.HasSuffix(sc.lower[i], "ed") || participle(sc.lower[i]))
+		nounUse := i > 0 && articles[sc.lower[i-1]] && (strings.HasSuffix(sc.lower[i], "ed") || participle(sc.lower[i])) ||
+			sc.adjectivalParticiple(i)
 		for _, p := range ps.ByFirst[sc.lower[i]] {
 			if nounUse && !p.Nominal {
 				// "the accused", "the wounded", "a wanted man": a
