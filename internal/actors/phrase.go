@@ -47,6 +47,9 @@ func (d *Dict) Phrases(toks []text.Token, date string) []Phrase {
 		case stateKind(e):
 			p := Phrase{Start: m.Start, End: m.End, Code: e.Code, Entries: []*Entry{e}}
 			i = d.extend(&p, toks, ms, i)
+			for i+1 < len(ms) && ms[i+1].Start < p.End {
+				i++ // a role word inside the person's name: "Defence Secretary Tom King"
+			}
 			out = append(out, p)
 		case e.Kind == Agent && m.End-m.Start == 1 && m.End < len(toks) && adjectival[Key(toks[m.Start].Text)] && modifiedNouns[Key(toks[m.End].Text)]:
 			// "military attack", "police operation": an adjective, not an actor
