@@ -47,6 +47,7 @@ func (sc *sent) code() {
 		}
 	}
 	sc.treeModality(as)
+	sc.appealContents(as)
 	sc.quotes(as)
 	// claimed acts: an accusation's complement is coded with the accused
 	// as subject, on the accuser's word

@@ -243,6 +243,26 @@ func participle(w string) bool { return len(w) > 4 && w[len(w)-3:] == "ing" }
 
 // contentTaking reports whether a pattern's clausal complement is what it
 // asks, demands, threatens or accuses, rather than a second event.
+// appealContents links an appeal, demand or threat whose pattern ends in
+// "to" ("called on $T to", "call for $T to") with the predicate right
+// after it, whatever the parse made of the words between: what it asks
+// for is its content, no event of the appealer's own.
+func (sc *sent) appealContents(as []*analysis) {
+	for _, g := range as {
+		if !contentTaking(g.m.p) || g.m.p.Has("control") || g.m.end == 0 || sc.lower[g.m.end-1] != "to" {
+			continue
+		}
+		for _, a := range as {
+			if a != g && a.m.head >= g.m.end && a.m.head <= g.m.end+1 {
+				a.hypothetic = true
+				if g.content == nil {
+					g.content = a
+				}
+			}
+		}
+	}
+}
+
 func contentTaking(p *verbs.Pattern) bool {
 	switch verbs.Root(p.Code) {
 	case "02", "10", "13":
