@@ -50,11 +50,16 @@ type Entry struct {
 	upper []bool
 	// outside stands for a dated named entry on dates outside its range:
 	// the same person out of office is still of the same country ("Bush"
-	// in 2000 is USA, not USAGOV); nil for undated entries.
+	// in 2000 is USA, not USAGOV); nil for undated entries. On a surname
+	// alias it is the full entry the alias was derived from.
 	outside *Entry
 	// outOfOffice marks such a stand-in: it ranks below every entry that
 	// is valid on the date
 	outOfOffice bool
+	// surname marks an alias derived from a dated person's full name
+	// (surname.go): it codes only when unique on the date, below every
+	// other entry on the same words.
+	surname bool
 }
 
 // ValidOn reports whether the entry applies on an article date.
@@ -75,6 +80,9 @@ type Dict struct {
 	root node
 	// countryOf maps an actor code's country part to itself for quick checks.
 	countries map[string]bool
+	// pending are the nodes given surname aliases, sorted out once all
+	// files are read; nil after loading.
+	pending []*node
 }
 
 //go:embed data/*.txt data/imported/phoenix_actors.txt
@@ -139,6 +147,7 @@ func load(embedded []struct{ name, format string }, userFiles []string) (*Dict, 
 			return nil, err
 		}
 	}
+	d.deriveSurnames()
 	return d, nil
 }
 
@@ -313,6 +322,7 @@ func (d *Dict) add(e *Entry) {
 		n = next
 	}
 	n.entries = append(n.entries, e)
+	d.noteSurname(e, toks)
 	if e.Kind == Named && (e.From != "" || e.To != "") && len(CountryOf(e.Code)) == 3 && CountryOf(e.Code) != e.Code {
 		out := *e
 		out.Code = CountryOf(e.Code)

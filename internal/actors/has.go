@@ -17,6 +17,9 @@ func (d *Dict) Has(phrase string, kinds ...Kind) bool {
 		}
 	}
 	for _, e := range n.entries {
+		if e.surname {
+			continue // derived, not written
+		}
 		if len(kinds) == 0 {
 			return true
 		}
@@ -29,13 +32,16 @@ func (d *Dict) Has(phrase string, kinds ...Kind) bool {
 	return false
 }
 
-// Counts returns the number of entries of each kind, for 'dict stats'.
+// Counts returns the number of entries of each kind, for 'dict stats'
+// (written entries: surname aliases are not counted).
 func (d *Dict) Counts() map[Kind]int {
 	c := map[Kind]int{}
 	var walk func(n *node)
 	walk = func(n *node) {
 		for _, e := range n.entries {
-			c[e.Kind]++
+			if !e.surname {
+				c[e.Kind]++
+			}
 		}
 		for _, m := range n.next {
 			walk(m)

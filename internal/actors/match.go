@@ -38,7 +38,12 @@ func (d *Dict) longest(toks []text.Token, i int, date string) (Mention, bool) {
 		if n == nil {
 			break
 		}
+		surnames := false
 		for _, e := range n.entries {
+			if e.surname {
+				surnames = true
+				continue
+			}
 			if !e.ValidOn(date) {
 				if e.outside == nil {
 					continue
@@ -50,13 +55,29 @@ func (d *Dict) longest(toks []text.Token, i int, date string) (Mention, bool) {
 				found = true
 			}
 		}
+		if surnames && (!found || j+1 > best.End || rank(best.Entry) < surnameRank) {
+			if e := d.surnameAt(n, toks, i, j, date); e != nil && (!found || j+1 > best.End || rank(e) > rank(best.Entry)) {
+				best = Mention{Start: i, End: j + 1, Entry: e}
+				found = true
+			}
+		}
 	}
 	return best, found
 }
 
+// surnameRank is a surname alias's rank: below every entry valid on the
+// date, above a full name out of office.
+const surnameRank = -5
+
 // rank breaks ties between entries of one phrase: proper names beat
 // role words; dated entries beat undated ones.
 func rank(e *Entry) int {
+	if e.surname {
+		if e.outOfOffice {
+			return surnameRank - 20
+		}
+		return surnameRank
+	}
 	r := map[Kind]int{Named: 5, Country: 4, Capital: 3, Demonym: 2, Agent: 1, Modifier: 0}[e.Kind] * 2
 	if e.From != "" || e.To != "" {
 		r++

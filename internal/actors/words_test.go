@@ -17,6 +17,7 @@ func TestWordClasses(t *testing.T) {
 		word string
 	}{
 		{adjectival, "military"}, {modifiedNouns, "build-up"}, {functionWords, "during"}, {nameStops, "On"},
+		{nameParticles, "bin"}, {nameSuffixes, "iii"}, {besideNames, "Tuesday"}, {nonNames, "Administration"}, {familyNameFirst, "CHN"},
 	} {
 		if !tc.m[tc.word] {
 			t.Errorf("%q missing from its class", tc.word)
