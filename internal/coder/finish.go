@@ -24,10 +24,12 @@ func (d *doc) finish() []event.Event {
 	seen := map[[3]string]*draft{}
 	seenRoot := map[[3]string]bool{}
 	for _, e := range d.evs {
-		if e.src.code == "" || e.tgt.code == "" || e.src.code == e.tgt.code {
+		// "Algeria banned the niqab": a country's measure on itself is an event
+		selfMeasure := e.src.code == e.tgt.code && nationWide(e.code) && actors.RoleOf(e.src.code) == "" && actors.ParseCode(e.src.code).State()
+		if e.src.code == "" || e.tgt.code == "" || e.src.code == e.tgt.code && !selfMeasure {
 			continue
 		}
-		if actors.CountryOf(e.src.code) == actors.CountryOf(e.tgt.code) &&
+		if !selfMeasure && actors.CountryOf(e.src.code) == actors.CountryOf(e.tgt.code) &&
 			(actors.RoleOf(e.src.code) == actors.RoleOf(e.tgt.code) ||
 				actors.RoleOf(e.tgt.code) == "" && !nationWide(e.code) && !nonState(e.src.code)) {
 			// a state acting on itself is not an event, except nation-wide

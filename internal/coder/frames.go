@@ -497,8 +497,13 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 			tgt = sc.speakerOtherThan(a.src[0].code)
 		}
 		if len(tgt) == 0 && len(a.src) > 0 && nationWide(code) && stateActor(a.src[0].code) {
-			// "declared a state of emergency": nation-wide measures target the country
-			tgt = []ref{{code: actors.CountryOf(a.src[0].code), start: -1}}
+			// "declared a state of emergency": nation-wide measures target
+			// the country, each source's own ("Algeria and Morocco banned…")
+			for _, s := range a.src {
+				if stateActor(s.code) {
+					pairs = append(pairs, [2]ref{s, {code: actors.CountryOf(s.code), start: -1}})
+				}
+			}
 		}
 		for _, s := range a.src {
 			for _, t := range tgt {
@@ -1053,7 +1058,8 @@ func nationWide(code string) bool {
 	return verbs.Root(code) == "17" || strings.HasPrefix(code, "132") || code == "137" || strings.HasPrefix(code, "081")
 }
 
-// domesticForce recodes force by or against civilians: protesters
+// domesticForce recodes a foreign ban as reduced relations (160), and
+// force by or against civilians: protesters
 // fighting their own police or troops riot (145), police fighting
 // civilians repress them (175), and any other civilian's force, being no
 // army's, is unconventional violence (180). An army's force, force
@@ -1061,6 +1067,14 @@ func nationWide(code string) bool {
 // by or against one person is no riot or crackdown ("the attacker was
 // shot by police").
 func (sc *sent) domesticForce(code string, src, tgt ref) string {
+	if code == "172" && actors.CountryOf(src.code) != actors.CountryOf(tgt.code) {
+		// a ban a state puts on a foreign party ("banned Iran's Mahan
+		// Air") reduces relations; administrative sanctions are a
+		// state's measures at home
+		if s, t := actors.ParseCode(src.code), actors.ParseCode(tgt.code); s.State() && t.State() {
+			return "160"
+		}
+	}
 	if verbs.Root(code) != "19" {
 		return code
 	}
