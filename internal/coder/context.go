@@ -25,6 +25,10 @@ type context struct {
 	// army and the rebels, not two countries
 	armed []string
 	sides [2]string
+	// lastPerson is the code of the last private person the article
+	// named ("An Australian, Brenton Tarrant"): "the accused", "the
+	// attacker" refer to them
+	lastPerson string
 }
 
 // namedActor is an actor the text named in several words, kept so that a
@@ -44,6 +48,14 @@ func (c *context) sawName(words []string, code string) {
 		c.names = append(c.names[:0], c.names[1:]...)
 	}
 	c.names = append(c.names, namedActor{words, code})
+}
+
+// sawPerson records a person named: a private one (a civilian, a rebel,
+// one no role word describes) is who "the suspect" is; an official is not.
+func (c *context) sawPerson(code string) {
+	if r := actors.RoleOf(code); r == "" || r == "CVL" || r == "REB" {
+		c.lastPerson = code
+	}
 }
 
 // namedWith returns the code of the most recent name holding the noun

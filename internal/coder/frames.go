@@ -402,10 +402,15 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 	if a.passive && len(a.src) == 0 && strings.HasPrefix(code, "173") && len(a.tgt) > 0 && !a.future &&
 		(sc.tree == nil || sc.tree.agent(sc.tree.word(a.m.head), sc.lower) < 0) {
 		// "a suspect has been arrested": an arrest no one is named for
-		// is the police's of the country where it happens
-		if c := actors.ParseCode(a.tgt[0].code); c.State() {
-			a.src = []ref{{code: c.Country + "COP", start: -1, context: true,
-				explain: []string{"implicit agent of a passive arrest → " + c.Country + "COP"}}}
+		// is the police's of the country where it happens, else of the
+		// arrested's
+		country := sc.sentencePlace()
+		if c := actors.ParseCode(a.tgt[0].code); country == "" && c.State() {
+			country = c.Country
+		}
+		if country != "" {
+			a.src = []ref{{code: country + "COP", start: -1, context: true,
+				explain: []string{"implicit agent of a passive arrest → " + country + "COP"}}}
 		}
 	}
 	if len(a.src) == 0 && len(a.tgt) == 0 && verbs.Root(code) == "14" && !a.future && !a.negated && !a.hypothetic &&

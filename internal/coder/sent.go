@@ -24,6 +24,7 @@ type ref struct {
 	context    bool // country supplied by the context, not the text
 	explain    []string
 	agent      bool // the role came from a role word ("British warplanes")
+	coreferent bool // "the accused": the person named earlier, no new mention
 }
 
 // group is a compound actor: "Russia and China", "the EU and Britain".
@@ -134,6 +135,19 @@ func (sc *sent) anyPresent(e *verbs.Elem) bool {
 
 // otherName reports whether a capitalised word that is no actor's stands
 // after the sentence's first word: a place the tree may find targeted.
+// personReference reports whether the words [at, end) are a definite
+// description of the private person the article named last ("the
+// attacker").
+func (sc *sent) personReference(at, end int) bool {
+	return at > 0 && articles[sc.lower[at-1]] && individuals[sc.lower[end-1]] && sc.d.ctx.lastPerson != ""
+}
+
+// learnName records a person the article introduces, under name.
+func (sc *sent) learnName(name []string, code string) {
+	sc.d.names.learn(name, code)
+	sc.d.ctx.sawPerson(code)
+}
+
 // adjectivalParticiple reports whether the -ed word at i describes the
 // common noun after it in an object's place ("extradite accused
 // criminals", "freed detained activists"): a description, no predicate.
@@ -215,6 +229,7 @@ func (sc *sent) actors() {
 				r.owned = i > 0 && possessivePronouns[sc.lower[i-1]]
 				r.context = true
 				r.code = sc.resolveRole(p.Role, i, p.End)
+				r.coreferent = sc.personReference(i, p.End)
 				if r.code == "" {
 					i = p.End - 1
 					continue
@@ -224,7 +239,7 @@ func (sc *sent) actors() {
 			sc.add(r)
 			if p.Person {
 				// "Judge Paul Kellar": later "Kellar" is the same judge
-				sc.d.names.learn(sc.lower[p.NameStart:p.End], r.code)
+				sc.learnName(sc.lower[p.NameStart:p.End], r.code)
 			}
 			i = p.End - 1
 			continue
@@ -232,6 +247,7 @@ func (sc *sent) actors() {
 		if k, code := sc.d.names.at(sc.lower, sc.toks, i); k > 0 {
 			// a person the article introduced earlier ("Tarrant", "Rebic")
 			sc.add(ref{start: i, end: i + k, code: code, explain: []string{"person named earlier \"" + sc.span(i, i+k) + "\" → " + code}})
+			sc.d.ctx.sawPerson(code)
 			i += k - 1
 			continue
 		}
@@ -254,6 +270,10 @@ func (sc *sent) actors() {
 			if code != "" {
 				sc.add(ref{start: i, end: i + 1, code: code, pronoun: true, explain: []string{"pronoun \"" + w + "\" → " + code}})
 			}
+		case i > 0 && articles[sc.lower[i-1]] && individuals[w] && ctx.lastPerson != "":
+			// "the accused" after "An Australian, Brenton Tarrant": the
+			// person the article is about
+			sc.add(ref{start: i, end: i + 1, code: ctx.lastPerson, coreferent: true, explain: []string{"definite \"the " + w + "\" → the person named last, " + ctx.lastPerson}})
 		case i > 0 && articles[sc.lower[i-1]] && !isCapital(sc.toks[i].Text) && (i+1 == n || sc.refAt[i+1] < 0 && !isCapital(sc.toks[i+1].Text)) && ctx.namedWith(w) != "":
 			// "the agency" after "the International Atomic Energy Agency"
 			code := ctx.namedWith(w)
@@ -295,7 +315,7 @@ func (sc *sent) appositions() {
 		}
 		// description, Name,
 		if a, b := r.end+1, sc.nameRun(r.end+1); r.end < len(sc.lower) && sc.lower[r.end] == "," && b > a {
-			sc.d.names.learn(sc.lower[a:b], r.code)
+			sc.learnName(sc.lower[a:b], r.code)
 		}
 		// Name, description
 		lo := r.start
@@ -308,7 +328,7 @@ func (sc *sent) appositions() {
 				a--
 			}
 			if a < lo-1 && (a == 0 || !sc.isNameTok(a-1)) {
-				sc.d.names.learn(sc.lower[a:lo-1], r.code)
+				sc.learnName(sc.lower[a:lo-1], r.code)
 			}
 		}
 	}
@@ -342,6 +362,10 @@ func (sc *sent) resolveRole(role string, at, end int) string {
 	if c := sc.placeOwner(end); c != "" {
 		// "the mayor of Gdansk", "police in Marseille": the place's country
 		return c + role
+	}
+	if sc.personReference(at, end) {
+		// "the attacker", "the suspect": the person the article named
+		return ctx.lastPerson
 	}
 	if articles[prev] && end-at == 1 {
 		// "the court" after "the International Court of Justice", "the
@@ -418,7 +442,10 @@ func (sc *sent) add(r ref) {
 	for t := r.start; t < r.end; t++ {
 		sc.refAt[t] = len(sc.refs) - 1
 	}
-	sc.d.ctx.saw(r.code)
+	if !r.coreferent {
+		// a coreferent ("the accused") names no new actor for the context
+		sc.d.ctx.saw(r.code)
+	}
 	if !r.context && !r.pronoun && r.end-r.start > 1 {
 		// the capitalised words of a name are what a definite noun
 		// can refer back with ("the court", "the agency")
