@@ -192,12 +192,21 @@ func (sc *sent) code() {
 		}
 	}
 	for i, a := range as {
-		if (a.m.p.Has("claim") || a.m.p.Has("borrow")) && len(a.tgt) == 0 {
+		// admissions and claims of responsibility (015) are aimed at
+		// whom the act admitted was aimed at
+		if (a.m.p.Has("claim") || a.m.p.Has("borrow") || a.m.p.Code == "015") && len(a.tgt) == 0 {
 			for _, b := range as[i+1:] {
 				if len(b.tgt) > 0 && !b.m.p.Has("say") {
 					a.tgt = b.tgt
 					break
 				}
+			}
+		}
+		if a.m.p.Code == "015" && len(a.tgt) == 0 && len(a.src) > 0 {
+			// "claimed responsibility for the bombing in Kabul": the
+			// country where the act happened
+			if c := sc.sentencePlace(); c != "" && c != actors.CountryOf(a.src[0].code) || c != "" && nonState(a.src[0].code) {
+				a.tgt = []ref{{code: c, start: -1, context: true, explain: []string{"the place of the act claimed → " + c}}}
 			}
 		}
 	}

@@ -142,6 +142,9 @@ func (sc *sent) personReference(at, end int) bool {
 	return at > 0 && articles[sc.lower[at-1]] && individuals[sc.lower[end-1]] && sc.d.ctx.lastPerson != ""
 }
 
+// isLowerWord reports whether w starts with a lower-case letter.
+func isLowerWord(w string) bool { return w != "" && w[0] >= 'a' && w[0] <= 'z' }
+
 // learnName records a person the article introduces, under name.
 func (sc *sent) learnName(name []string, code string) {
 	sc.d.names.learn(name, code)
@@ -208,6 +211,12 @@ func (sc *sent) actors() {
 			}
 			for _, e := range p.Entries {
 				r.explain = append(r.explain, e.Src+" "+e.Kind.String()+" \""+e.Phrase+"\" → "+e.Code)
+			}
+			if r.capital && i > 0 && articles[sc.lower[i-1]] && p.End < n && isLowerWord(sc.toks[p.End].Text) {
+				// "a Kabul car bombing", "the Moscow talks": a capital
+				// modifying a noun says where, not who
+				i = p.End - 1
+				continue
 			}
 			if p.Code == "" && weapons[sc.lower[p.End-1]] && !(i > 0 && possessivePronouns[sc.lower[i-1]]) {
 				// "missiles and drones", "warplanes": weapons are actors
