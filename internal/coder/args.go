@@ -241,9 +241,16 @@ func (sc *sent) treeObject(v int) []ref {
 			return as
 		}
 		// "boycott all contact with the United States", "imposed
-		// sanctions on Iran": the object's complement names the target
+		// sanctions on Iran": the object's complement names the target;
+		// an of-complement yields to a recipient ("handed over control of
+		// Hong Kong to China")
 		for _, c := range t.children(nil, o, relNmod) {
 			if cw := t.caseWord(c, sc.lower); cw != "" && !locatives[cw] && !nonTarget[cw] {
+				if ofMarkers[cw] {
+					if to := sc.recipient(v); len(to) > 0 {
+						return to
+					}
+				}
 				if as := sc.actorsOf(c); len(as) > 0 && !as[0].owned {
 					return as
 				}
@@ -263,6 +270,16 @@ func (sc *sent) treeObject(v int) []ref {
 		}
 		if as := sc.actorsOf(o); len(as) > 0 {
 			return as
+		}
+	}
+	return nil
+}
+
+// recipient returns the actors of the predicate's "to" phrase, or nil.
+func (sc *sent) recipient(v int) []ref {
+	for _, o := range sc.tree.children(nil, v, relObl) {
+		if sc.tree.caseWord(o, sc.lower) == "to" {
+			return sc.actorsOf(o)
 		}
 	}
 	return nil

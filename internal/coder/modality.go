@@ -42,6 +42,9 @@ func (sc *sent) treeModality(as []*analysis) {
 		if question && t.head(v) < 0 {
 			a.hypothetic = true
 		}
+		if sc.wishedFor(a) {
+			a.hypothetic = true
+		}
 		a.halted = sc.haltedBy(a)
 		d := v
 		for hops := 0; hops < 4 && t.rel(d) == relConj; hops++ {
@@ -243,6 +246,23 @@ func participle(w string) bool { return len(w) > 4 && w[len(w)-3:] == "ing" }
 
 // contentTaking reports whether a pattern's clausal complement is what it
 // asks, demands, threatens or accuses, rather than a second event.
+// wishedFor reports whether the trigger is the infinitive of a verb of
+// wishing or persuading a few words before it ("did not persuade world
+// leaders to sanction Saudi Arabia"), however the parse reads the "to":
+// what is wished for has not happened.
+func (sc *sent) wishedFor(a *analysis) bool {
+	h := a.m.head
+	if h < 2 || sc.lower[h-1] != "to" {
+		return false
+	}
+	for k := h - 2; k >= 0 && k >= h-5; k-- {
+		if desireVerbs[sc.tree.lemma(sc.tree.word(k))] {
+			return true
+		}
+	}
+	return false
+}
+
 // appealContents links an appeal, demand or threat whose pattern ends in
 // "to" ("called on $T to", "call for $T to") with the predicate right
 // after it, whatever the parse made of the words between: what it asks

@@ -427,6 +427,11 @@ func (sc *sent) resolveRole(role string, at, end int) string {
 			return c + role
 		}
 	}
+	if c := ctx.byRole[role]; peopleRole[role] && c != "" {
+		// "Protesters' demands" after "Hong Kong protesters": the people
+		// the article last placed
+		return c
+	}
 	if prev == "the" && stateRoles[role] && ctx.firstCountry != "" {
 		// "the president", "the military said": the article's own country
 		return ctx.firstCountry + role
