@@ -234,6 +234,12 @@ func (sc *sent) actors() {
 				i = p.End - 1
 				continue
 			}
+			if p.Code == "" && i > 0 && unnamedQualifiers[sc.lower[i-1]] {
+				// "world leaders", "African leaders", "Western diplomats":
+				// no one actor, and no context makes them one
+				i = p.End - 1
+				continue
+			}
 			if p.Code == "" {
 				r.owned = i > 0 && possessivePronouns[sc.lower[i-1]]
 				r.context = true

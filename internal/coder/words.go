@@ -28,7 +28,7 @@ var wordClassNames = []string{
 	"boundaries", "conditionals", "modals", "futures", "negations", "beForms", "prepositions",
 	"quantities", "coordination", "determiners", "pronouns", "possessivePronouns", "speculation",
 	"locatives", "pairNouns", "nonTarget", "peopleRole", "subordinators", "clauseOpeners",
-	"relatives", "peopleNouns", "individuals", "localRoles", "reasonPreps", "absolutes", "directions", "weapons", "stateRoles",
+	"relatives", "peopleNouns", "individuals", "localRoles", "unnamedQualifiers", "reasonPreps", "absolutes", "directions", "weapons", "stateRoles",
 	"speakingNouns", "asNotClause", "reflexives", "complementMarkers", "responseNouns",
 	"agentMarkers", "ofMarkers", "affiliations", "desireVerbs", "cancelVerbs", "stopVerbs", "articles", "deontics", "refusalVerbs", "threatVerbs", "ownerWords", "objectPronouns", "aspectuals", "titleRoles", "aerialAgents", "droneAgents", "missileWords", "heavyWeapons", "smallArms", "sidesNouns", "announceVerbs", "targetPreps", "verbalObjects", "controlVerbs", "personPronouns", "timeNouns", "auxFutures", "vowVerbs", "placeVerbs", "coerciveVerbs", "personNouns",
 }
@@ -67,6 +67,7 @@ var (
 	peopleNouns        = wordClass("peopleNouns")
 	individuals        = wordClass("individuals")
 	localRoles         = wordClass("localRoles")
+	unnamedQualifiers  = wordClass("unnamedQualifiers")
 	reasonPreps        = wordClass("reasonPreps")
 	absolutes          = wordClass("absolutes")
 	agentMarkers       = wordClass("agentMarkers")
