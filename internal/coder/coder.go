@@ -84,6 +84,10 @@ type doc struct {
 	evs   []*draft
 	kept  []*draft
 	names names // people the article introduced
+	// unclaimed are attacks told in the passive with no agent ("oil
+	// facilities were hit by drone strikes"): a later claim of
+	// responsibility names who made them
+	unclaimed []*draft
 	// scratch buffers reused from sentence to sentence
 	scratch                         match
 	present                         map[string]bool

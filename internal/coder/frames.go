@@ -2,6 +2,7 @@ package coder
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/flashpoint/flashpoint/internal/actors"
@@ -201,6 +202,28 @@ func (sc *sent) code() {
 					break
 				}
 			}
+		}
+		if a.m.p.Code == "015" && len(a.src) > 0 && strings.Contains(a.m.p.Text, "responsibility") {
+			// "The Houthi movement claimed responsibility for the
+			// attacks": the claimant made the attacks told before without
+			// an agent, on its own word, and its claim is aimed at their
+			// target
+			for _, u := range sc.d.unclaimed {
+				if u.s.Index < sc.s.Index-3 {
+					continue
+				}
+				u.src = a.src[0]
+				u.src.start = -1
+				u.claimedBy = claimant(a.src[0].code)
+				if sc.d.c.Explain {
+					u.explain = append(u.explain, "source: claimed responsibility in sentence "+strconv.Itoa(sc.s.Index)+" → "+a.src[0].code)
+				}
+				sc.d.evs = append(sc.d.evs, u)
+				if len(a.tgt) == 0 {
+					a.tgt = []ref{u.tgt}
+				}
+			}
+			sc.d.unclaimed = sc.d.unclaimed[:0]
 		}
 		if a.m.p.Code == "015" && len(a.tgt) == 0 && len(a.src) > 0 {
 			// "claimed responsibility for the bombing in Kabul": the
@@ -519,6 +542,11 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 				}
 			}
 		}
+		if len(a.src) == 0 && a.passive && violent(code) && !a.future && !a.negated && !a.hypothetic && len(sc.d.unclaimed) < maxUnclaimed {
+			for _, t := range tgt {
+				sc.d.unclaimed = append(sc.d.unclaimed, sc.newDraft(ref{start: -1}, t, code, a))
+			}
+		}
 		for _, s := range a.src {
 			for _, t := range tgt {
 				pairs = append(pairs, [2]ref{s, t})
@@ -582,6 +610,16 @@ func (sc *sent) parties(a *analysis) []ref {
 		}
 	}
 	return out
+}
+
+// maxUnclaimed bounds the agentless attacks an article keeps for a claim.
+const maxUnclaimed = 8
+
+// violent reports whether a code is an attack (18, 19, 20): what a claim
+// of responsibility may own.
+func violent(code string) bool {
+	r := verbs.Root(code)
+	return r == "18" || r == "19" || r == "20"
 }
 
 // otherParty supplies a missing target from the event before it in the
