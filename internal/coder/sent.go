@@ -585,8 +585,11 @@ func (sc *sent) triggers() {
 		}
 		nounUse := i > 0 && articles[sc.lower[i-1]] && (strings.HasSuffix(sc.lower[i], "ed") || participle(sc.lower[i])) ||
 			sc.adjectivalParticiple(i)
+		// "our targets", "their attacks": nouns; an appeal or demand is
+		// one in either form ("its call for Venezuela to…")
+		possessed := i > 0 && possessiveDeterminers[sc.lower[i-1]]
 		for _, p := range ps.ByFirst[sc.lower[i]] {
-			if nounUse && !p.Nominal {
+			if (nounUse || possessed && !contentTaking(p)) && !p.Nominal {
 				// "the accused", "the wounded", "a wanted man": a
 				// participle after an article names people, it is no
 				// predicate
