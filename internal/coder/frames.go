@@ -493,6 +493,11 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 	default:
 		tgt := a.tgt
 		if len(tgt) > 0 && len(a.src) > 0 && sameRefs(tgt, a.src[:1]) {
+			if p.Imported && a.treeTgt {
+				// "bin Laden founded al-Qaeda": the tree's object is the
+				// source itself, and a borrowed pattern has no other party
+				return nil
+			}
 			tgt = nil // the object found is the source itself: look further
 		}
 		if r := verbs.Root(code); (r == "09" || r == "11") && !p.Has("accuse") && len(a.src) > 0 {
