@@ -547,6 +547,11 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 				}
 			}
 		}
+		if len(a.src) == 0 && a.passive && violent(code) {
+			// "was killed in a US counter-terrorism operation": the
+			// operation's owner is the agent
+			a.src = sc.operationOwner(a)
+		}
 		if len(a.src) == 0 && a.passive && violent(code) && !a.future && !a.negated && !a.hypothetic && len(sc.d.unclaimed) < maxUnclaimed {
 			for _, t := range tgt {
 				sc.d.unclaimed = append(sc.d.unclaimed, sc.newDraft(ref{start: -1}, t, code, a))
@@ -615,6 +620,30 @@ func (sc *sent) parties(a *analysis) []ref {
 		}
 	}
 	return out
+}
+
+// operationOwner returns the actor named as the owner of the operation a
+// passive act happened in ("in a US counter-terrorism operation", "in an
+// Israeli airstrike"), or nil.
+func (sc *sent) operationOwner(a *analysis) []ref {
+	for t := a.m.end; t+2 < a.ce && t < len(sc.lower); t++ {
+		if sc.lower[t] != "in" || !determiners[sc.lower[t+1]] {
+			continue
+		}
+		r := sc.refAt[t+2]
+		if r < 0 || sc.refs[r].context {
+			return nil
+		}
+		for k := sc.refs[r].end; k < a.ce && k <= sc.refs[r].end+2; k++ {
+			if operationNouns[sc.lower[k]] {
+				x := sc.refs[r]
+				x.explain = append(x.explain[:len(x.explain):len(x.explain)], "owner of the operation → agent")
+				return []ref{x}
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // maxUnclaimed bounds the agentless attacks an article keeps for a claim.
