@@ -194,10 +194,11 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 	}
 	a.unconfirmed = m.p.Imported && (!(a.treeSrc && a.treeTgt) || !sc.tree.asserted(sc.tree.word(m.head)))
 	if len(a.tgt) == 0 && len(a.src) > 0 && !m.p.Has("notarget") {
-		// "kidnapped the father of…", "killed 20 people": people named
-		// by a pattern word are civilians of the source's country
+		// "kidnapped the father of…", "killed 20 people", "broke up the
+		// rally": people named by a pattern word are civilians of the
+		// source's country
 		for _, t := range m.covered {
-			if t > m.head && peopleNouns[sc.lower[t]] {
+			if t > m.head && (peopleNouns[sc.lower[t]] || gatherings[sc.lower[t]] && (strings.HasPrefix(m.p.Code, "175") || strings.HasPrefix(m.p.Code, "1721"))) {
 				if c := actors.ParseCode(a.src[0].code); c.State() {
 					a.tgt = []ref{{code: c.Country + "CVL", start: t, end: t + 1}}
 				}

@@ -1,40 +1,33 @@
 package verbs
 
-import "strings"
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+)
 
-// irregular lists past tense and past participle forms that the
-// regular rules cannot produce. Forms are space-separated.
-var irregular = map[string]string{
-	"arise": "arose arisen", "be": "was were been is are am being", "beat": "beat beaten",
-	"become": "became become", "begin": "began begun", "bid": "bid", "bring": "brought",
-	"build": "built", "buy": "bought", "catch": "caught", "choose": "chose chosen",
-	"come": "came come", "cut": "cut", "deal": "dealt", "do": "did done does",
-	"draw": "drew drawn", "drive": "drove driven", "eat": "ate eaten", "fall": "fell fallen",
-	"feel": "felt", "fight": "fought", "find": "found", "flee": "fled", "fly": "flew flown",
-	"forbid": "forbade forbidden", "forgive": "forgave forgiven", "freeze": "froze frozen",
-	"get": "got gotten", "give": "gave given", "go": "went gone goes", "hang": "hung hanged",
-	"have": "had has", "hear": "heard", "hide": "hid hidden", "hit": "hit", "hold": "held",
-	"hurt": "hurt", "keep": "kept", "know": "knew known", "lay": "laid", "lead": "led",
-	"leave": "left", "lend": "lent", "let": "let", "lose": "lost", "make": "made",
-	"mean": "meant", "meet": "met", "overrun": "overran overrun", "overtake": "overtook overtaken",
-	"overthrow": "overthrew overthrown", "pay": "paid", "put": "put", "quit": "quit",
-	"read": "read", "ride": "rode ridden", "rise": "rose risen", "run": "ran run",
-	"say": "said says", "see": "saw seen", "seek": "sought", "sell": "sold", "send": "sent",
-	"set": "set", "shake": "shook shaken", "shoot": "shot", "shut": "shut", "sink": "sank sunk",
-	"slay": "slew slain", "speak": "spoke spoken", "spend": "spent", "split": "split",
-	"spread": "spread", "stand": "stood", "steal": "stole stolen", "stick": "stuck",
-	"strike": "struck stricken", "swear": "swore sworn", "take": "took taken",
-	"teach": "taught", "tear": "tore torn", "tell": "told", "think": "thought",
-	"throw": "threw thrown", "undertake": "undertook undertaken", "upset": "upset",
-	"wage": "waged", "wake": "woke woken", "wear": "wore worn", "win": "won",
-	"withdraw": "withdrew withdrawn", "withhold": "withheld", "write": "wrote written",
-	"broadcast": "broadcast", "forecast": "forecast", "offset": "offset", "sweep": "swept",
-	"bind": "bound", "lie": "lay lain lied", "spin": "spun", "string": "strung",
-	"shed": "shed", "outlaw": "outlawed", "bomb": "bombed", "bear": "bore borne",
-	"oversee": "oversaw overseen", "uphold": "upheld", "override": "overrode overridden",
-	"rebuild": "rebuilt", "retake": "retook retaken", "reopen": "reopened",
-	"foresee": "foresaw foreseen", "mislead": "misled", "mistake": "mistook mistaken",
-	"misunderstand": "misunderstood",
+// irregular maps a verb lemma to the past tense and past participle
+// forms the regular rules cannot produce (data/irregular.txt).
+var irregular = parseIrregular(irregularTxt)
+
+//go:embed data/irregular.txt
+var irregularTxt string
+
+// parseIrregular reads "lemma form form…" lines; the file is embedded, so
+// a malformed line is a build defect and panics at start-up.
+func parseIrregular(txt string) map[string][]string {
+	m := map[string][]string{}
+	for i, line := range strings.Split(txt, "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		if len(f) < 2 || m[f[0]] != nil {
+			panic(fmt.Sprintf("verbs: data/irregular.txt:%d: want a new lemma and its forms", i+1))
+		}
+		m[f[0]] = f[1:]
+	}
+	return m
 }
 
 // Inflections returns the forms of a verb lemma: base, third person,
@@ -43,7 +36,7 @@ var irregular = map[string]string{
 func Inflections(lemma string) []string {
 	forms := []string{lemma, thirdPerson(lemma), ingForm(lemma)}
 	if irr, ok := irregular[lemma]; ok {
-		forms = append(forms, strings.Fields(irr)...)
+		forms = append(forms, irr...)
 	} else {
 		forms = append(forms, pastForm(lemma))
 	}
