@@ -526,6 +526,13 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 			// whom it is for
 			tgt = sc.placeAfter(a, "in", "to")
 		}
+		if len(tgt) == 0 && strings.HasPrefix(code, "1712") {
+			// "blew up power lines near Kabul": property is the country's
+			// where it stands
+			if c := sc.sentencePlace(); c != "" {
+				tgt = []ref{{code: c, start: -1, context: true, explain: []string{"property in a place of " + c + " → " + c}}}
+			}
+		}
 		if len(tgt) == 0 {
 			tgt = sc.otherParty(a)
 		}

@@ -3,6 +3,7 @@ package verbs
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -34,11 +35,20 @@ func parseIrregular(txt string) map[string][]string {
 // past, past participle and -ing, covering the regular spelling rules
 // and the irregular table above.
 func Inflections(lemma string) []string {
-	forms := []string{lemma, thirdPerson(lemma), ingForm(lemma)}
+	forms := []string{lemma, thirdPerson(lemma)}
 	if irr, ok := irregular[lemma]; ok {
+		if !slices.ContainsFunc(irr, func(f string) bool { return strings.HasSuffix(f, "ing") }) {
+			forms = append(forms, ingForm(lemma)) // the file lists a doubled -ing form itself
+		}
 		forms = append(forms, irr...)
 	} else {
+		forms = append(forms, ingForm(lemma))
 		forms = append(forms, pastForm(lemma))
+	}
+	if n := len(lemma); n > 3 && lemma[n-1] == 'l' && isVowel(lemma[n-2]) && !isVowel(lemma[n-3]) {
+		// British spelling doubles a final l after one vowel: "cancelled",
+		// "travelling"; American does not
+		forms = append(forms, lemma+"led", lemma+"ed", lemma+"ling", lemma+"ing")
 	}
 	return dedupe(forms)
 }
@@ -94,9 +104,6 @@ func ingForm(w string) string {
 // stressed on the first syllable do not (open → opened), so only
 // one-syllable verbs and a few known ones double.
 func doublesFinal(w string) bool {
-	if doubling[w] {
-		return true
-	}
 	n := len(w)
 	if n < 3 || n > 4 {
 		return false
@@ -112,14 +119,6 @@ func doublesFinal(w string) bool {
 		}
 	}
 	return true
-}
-
-var doubling = map[string]bool{
-	"commit": true, "admit": true, "submit": true, "omit": true, "permit": true,
-	"control": true, "patrol": true, "expel": true, "compel": true, "propel": true,
-	"repel": true, "rebel": true, "refer": true, "prefer": true, "confer": true,
-	"occur": true, "deter": true, "transfer": true, "regret": true, "equip": true,
-	"acquit": true, "embed": true, "kidnap": true, "worship": true, "abet": true,
 }
 
 func dedupe(in []string) []string {
