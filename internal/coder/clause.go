@@ -49,6 +49,10 @@ func (sc *sent) bounds(m *match) (int, int) {
 	}
 	cs := 0
 	for t := m.head - 1; t >= 0; t-- {
+		if t >= 2 && sc.lower[t] == ")" && sc.lower[t-2] == "(" && isCapital(sc.toks[t-1].Text) {
+			t -= 2 // "the International Labor Office (ILO) said": an acronym aside
+			continue
+		}
 		if (boundaries[sc.lower[t]] || sc.asClause(t)) && !covered[t] {
 			cs = t + 1
 			break
