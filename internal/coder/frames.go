@@ -446,10 +446,10 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 		}
 	}
 	if len(a.src) == 0 && len(a.tgt) == 0 && verbs.Root(code) == "14" && !a.future && !a.negated && !a.hypothetic &&
-		(sc.tree == nil || sc.tree.rel(sc.tree.word(a.m.head)) != relCompound) {
+		(sc.tree == nil || sc.tree.rel(sc.tree.word(a.m.head)) != relCompound && !sc.negatedWord(sc.tree.head(sc.tree.word(a.m.head)))) {
 		// "protests erupted in Lima", "thousands marched in Belgrade":
 		// protesters no word names are the civilians of the place ("protest
-		// organisers" is no protest)
+		// organisers" is no protest, nor are protests "not reported")
 		if c := sc.sentencePlace(); c != "" {
 			a.src = []ref{{code: c + "CVL", start: -1, context: true,
 				explain: []string{"unnamed protesters in a place of " + c + " → " + c + "CVL"}}}

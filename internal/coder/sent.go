@@ -145,6 +145,18 @@ func (sc *sent) personReference(at, end int) bool {
 // isLowerWord reports whether w starts with a lower-case letter.
 func isLowerWord(w string) bool { return w != "" && w[0] >= 'a' && w[0] <= 'z' }
 
+// publicationName reports whether a capitalised word that ends the names
+// of publications follows the role word at start, inside the phrase or
+// right after it ("the Military Times", "the Police Gazette").
+func (sc *sent) publicationName(start, end int) bool {
+	for k := start + 1; k <= end && k < len(sc.toks); k++ {
+		if isCapital(sc.toks[k].Text) && titleHeads[sc.lower[k]] {
+			return true
+		}
+	}
+	return false
+}
+
 // learnName records a person the article introduces, under name.
 func (sc *sent) learnName(name []string, code string) {
 	sc.d.names.learn(name, code)
@@ -231,6 +243,12 @@ func (sc *sent) actors() {
 				// a name no dictionary knows is part of that name, not a
 				// role ("Vice Foreign Minister" is one, and only a
 				// title's role is followed by a person's name)
+				i = p.End - 1
+				continue
+			}
+			if p.Code == "" && sc.publicationName(p.Start, p.End) {
+				// "the Military Times", "Police Gazette": a publication's
+				// name, not a role
 				i = p.End - 1
 				continue
 			}
