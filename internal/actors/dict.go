@@ -255,6 +255,16 @@ func Key(s string) string {
 	return s
 }
 
+// innerCapital reports whether a capitalised word has a capital inside it
+// ("LeT", "McConnell", "FedEx"): written so on purpose, it matches only as
+// written, so "LeT" is not "Let's" at a sentence's start.
+func innerCapital(w string) bool {
+	if w == "" || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	return strings.IndexFunc(w[1:], func(r rune) bool { return r >= 'A' && r <= 'Z' }) >= 0
+}
+
 // acronym reports whether w is written in capitals (UN, MIT, US): two
 // or more characters, none lower case, some upper case. Acronyms match
 // only as written.
@@ -306,7 +316,7 @@ func (d *Dict) add(e *Entry) {
 		w := t.Text
 		e.words[i] = w
 		upper := w[0] >= 'A' && w[0] <= 'Z'
-		e.exact[i] = acronym(w) && e.Kind != Agent
+		e.exact[i] = (acronym(w) || innerCapital(w)) && e.Kind != Agent
 		e.upper[i] = upper && e.Kind != Agent
 		// The key is made in buf and copied only when it is new: most
 		// words of a dictionary are keys already.

@@ -48,3 +48,16 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// A capital inside a word marks a name written so on purpose: it matches
+// only as written ("LeT" is not "Let's").
+func TestInnerCapital(t *testing.T) {
+	for _, c := range []struct {
+		w    string
+		want bool
+	}{{"LeT", true}, {"McConnell", true}, {"FedEx", true}, {"Let", false}, {"UN", true}, {"let", false}, {"", false}, {"eBay", false}} {
+		if got := innerCapital(c.w); got != c.want {
+			t.Errorf("innerCapital(%q) = %v, want %v", c.w, got, c.want)
+		}
+	}
+}

@@ -90,6 +90,11 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 			}
 		}
 	}
+	if !a.passive && !m.p.Nominal && sc.tree != nil && sc.tree.child(sc.tree.word(m.head), relAuxPass) >= 0 && !m.p.Has("control") {
+		// "was once jailed": an adverb the word list does not know
+		// stands between; the tree's passive auxiliary says it
+		a.passive = true
+	}
 	if m.head+1 < len(sc.lower) && reflexives[sc.lower[m.head+1]] {
 		a.negated = true // "defend itself": no other party
 	}
