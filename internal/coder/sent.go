@@ -224,6 +224,11 @@ func (sc *sent) actors() {
 			for _, e := range p.Entries {
 				r.explain = append(r.explain, e.Src+" "+e.Kind.String()+" \""+e.Phrase+"\" → "+e.Code)
 			}
+			if i > 0 && platformPreps[sc.lower[i-1]] && platforms[sc.lower[p.End-1]] {
+				// "praised the endorsement on Twitter": the medium, not a party
+				i = p.End - 1
+				continue
+			}
 			if r.capital && i > 0 && articles[sc.lower[i-1]] && p.End < n && isLowerWord(sc.toks[p.End].Text) {
 				// "a Kabul car bombing", "the Moscow talks": a capital
 				// modifying a noun says where, not who
@@ -599,6 +604,10 @@ func (sc *sent) triggers() {
 			// the second half of a hyphenated modifier ("fire-fighting
 			// planes", "peace-keeping force") is no predicate; after an
 			// actor it names the agent ("a Qatar-mediated truce")
+			continue
+		}
+		if i > 0 && nonPoliticalModifiers[sc.lower[i-1]] {
+			// "a cardiac arrest", "a panic attack": no political act
 			continue
 		}
 		nounUse := i > 0 && articles[sc.lower[i-1]] && (strings.HasSuffix(sc.lower[i], "ed") || participle(sc.lower[i])) ||
