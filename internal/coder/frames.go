@@ -1145,10 +1145,11 @@ func (sc *sent) controlsCoded(a *analysis, as []*analysis) bool {
 
 // nationWide reports whether a code is a measure a state takes over its
 // own country (CAMEO 17: a curfew, a state of emergency), the threat of
-// one (132x, 137) or its easing (081x): its target may be the state's own
-// country.
+// one (132x, 137), its easing (081x) or a promised reform (034x): its
+// target may be the state's own country.
 func nationWide(code string) bool {
-	return verbs.Root(code) == "17" || strings.HasPrefix(code, "132") || code == "137" || strings.HasPrefix(code, "081")
+	return verbs.Root(code) == "17" || strings.HasPrefix(code, "132") || code == "137" || strings.HasPrefix(code, "081") ||
+		strings.HasPrefix(code, "034")
 }
 
 // domesticForce recodes a foreign ban as reduced relations (160), and
