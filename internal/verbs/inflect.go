@@ -14,6 +14,20 @@ var irregular = parseIrregular(irregularTxt)
 //go:embed data/irregular.txt
 var irregularTxt string
 
+// pastOfAnother holds the irregular forms that are also a lemma of their
+// own but not listed as one ("found" of "find", "wound" of "wind").
+var pastOfAnother = func() map[string]bool {
+	m := map[string]bool{}
+	for _, forms := range irregular {
+		for _, f := range forms {
+			if _, lemma := irregular[f]; !lemma {
+				m[f] = true
+			}
+		}
+	}
+	return m
+}()
+
 // parseIrregular reads "lemma form form…" lines; the file is embedded, so
 // a malformed line is a build defect and panics at start-up.
 func parseIrregular(txt string) map[string][]string {
@@ -36,6 +50,11 @@ func parseIrregular(txt string) map[string][]string {
 // and the irregular table above.
 func Inflections(lemma string) []string {
 	forms := []string{lemma, thirdPerson(lemma)}
+	if pastOfAnother[lemma] {
+		// "found" is far more often the past of "find" than "found" (a
+		// state): the base form of such a lemma matches nothing
+		forms = forms[1:]
+	}
 	if irr, ok := irregular[lemma]; ok {
 		if !slices.ContainsFunc(irr, func(f string) bool { return strings.HasSuffix(f, "ing") }) {
 			forms = append(forms, ingForm(lemma)) // the file lists a doubled -ing form itself

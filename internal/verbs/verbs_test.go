@@ -1,6 +1,7 @@
 package verbs
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -85,6 +86,20 @@ func TestParseErrors(t *testing.T) {
 		err := ps.Parse("x.txt", strings.NewReader(tt.line), codes)
 		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), "x.txt:1:") {
 			t.Errorf("%q: error %v, want %q with file:line", tt.line, err, tt.want)
+		}
+	}
+}
+
+// A lemma that is also the irregular past of another verb ("found" of
+// "find") does not match its bare form.
+func TestPastOfAnother(t *testing.T) {
+	for _, c := range []struct {
+		lemma, form string
+		want        bool
+	}{{"found", "found", false}, {"found", "founded", true}, {"find", "found", true}, {"lay", "lay", true}, {"hold", "held", true}} {
+		got := slices.Contains(Inflections(c.lemma), c.form)
+		if got != c.want {
+			t.Errorf("Inflections(%q) has %q = %v, want %v", c.lemma, c.form, got, c.want)
 		}
 	}
 }
