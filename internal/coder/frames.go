@@ -492,6 +492,11 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 		}
 	default:
 		tgt := a.tgt
+		if strings.HasPrefix(code, "173") {
+			// "arrests were made in Australia, Brazil…": where people are
+			// arrested is no one arrested
+			tgt = sc.notPlaces(tgt)
+		}
 		if len(tgt) > 0 && len(a.src) > 0 && sameRefs(tgt, a.src[:1]) {
 			if p.Imported && a.treeTgt {
 				// "bin Laden founded al-Qaeda": the tree's object is the
@@ -651,6 +656,23 @@ func (sc *sent) operationOwner(a *analysis) []ref {
 		return nil
 	}
 	return nil
+}
+
+// notPlaces drops the bare countries a locative phrase names ("in Spain,
+// Italy and Greece") from refs.
+func (sc *sent) notPlaces(refs []ref) []ref {
+	var out []ref
+	for _, r := range refs {
+		start := r.start
+		if g := sc.groupOf(r.start); r.start >= 0 && g >= 0 {
+			start = sc.refs[sc.groups[g].refs[0]].start
+		}
+		if r.start >= 0 && actors.RoleOf(r.code) == "" && sc.locative(start) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // maxUnclaimed bounds the agentless attacks an article keeps for a claim.
