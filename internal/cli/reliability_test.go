@@ -9,7 +9,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -31,7 +34,12 @@ func guarded(t *testing.T, limit time.Duration, stdin io.Reader, args ...string)
 	cmd.Stdin = stdin
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	peak := watchPeak(cmd.Process.Pid)
+	defer peak() // stops the sampling however the run ends
+	err := cmd.Wait()
 	if ctx.Err() != nil {
 		t.Fatalf("flashpoint %s: still running after %v (hang); stderr:\n%s", strings.Join(args, " "), limit, tail(errb.String()))
 	}
@@ -41,11 +49,46 @@ func guarded(t *testing.T, limit time.Duration, stdin io.Reader, args ...string)
 	} else if err != nil {
 		t.Fatal(err)
 	}
-	var rss int64
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+	rss := peak()
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && rss == 0 {
 		rss = ru.Maxrss << 10 // kilobytes on Linux
 	}
 	return result{code, out.String(), errb.String()}, rss
+}
+
+// watchPeak samples the high-water mark of a running process's memory
+// (VmHWM in /proc) until it ends, and returns a function giving the last
+// sample, 0 where /proc has none. The child's rusage cannot serve: Linux
+// carries the test process's own peak over the fork and exec into it.
+func watchPeak(pid int) func() int64 {
+	var peak atomic.Int64
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		path := fmt.Sprintf("/proc/%d/status", pid)
+		for {
+			if b, err := os.ReadFile(path); err == nil {
+				for _, line := range strings.Split(string(b), "\n") {
+					if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmHWM:" {
+						if kb, err := strconv.ParseInt(f[1], 10, 64); err == nil && kb<<10 > peak.Load() {
+							peak.Store(kb << 10)
+						}
+					}
+				}
+			}
+			select {
+			case <-done:
+				return
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+	}()
+	var once sync.Once
+	return func() int64 {
+		once.Do(func() { close(done); <-stopped })
+		return peak.Load()
+	}
 }
 
 func tail(s string) string {
