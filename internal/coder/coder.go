@@ -52,7 +52,13 @@ func New() (*Coder, error) {
 // Code returns the events of one article, split into sentences by the
 // text stage. Dates and places are left to the later stages.
 func (c *Coder) Code(art event.Article, sents []event.Sentence) []event.Event {
-	d := &doc{c: c, art: art}
+	return c.code(art, sents, nil)
+}
+
+// code codes the sentences; with a document (whose sentences they are)
+// it also adds the coder's syntax and actor layers to it.
+func (c *Coder) code(art event.Article, sents []event.Sentence, layers *event.Doc) []event.Event {
+	d := &doc{c: c, art: art, layers: layers}
 	if !c.NoParse {
 		p, _ := c.parsers.Get().(*syntax.Parser)
 		if p == nil {
@@ -65,7 +71,8 @@ func (c *Coder) Code(art event.Article, sents []event.Sentence) []event.Event {
 		d.parser = p
 		defer c.parsers.Put(p)
 	}
-	for _, s := range sents {
+	for i, s := range sents {
+		d.pos = i
 		d.sentence(s)
 	}
 	evs := d.finish()
@@ -99,6 +106,10 @@ type doc struct {
 	parser *syntax.Parser
 	words  []text.Word
 	forms  []string
+	// layers, if not nil, is the document that receives the coder's
+	// layers; pos is the current sentence's position in it
+	layers *event.Doc
+	pos    int
 }
 
 // sentence codes one sentence.
@@ -137,5 +148,8 @@ func (d *doc) sentence(s event.Sentence) {
 	}
 	sc.triggers()
 	sc.code()
+	if d.layers != nil {
+		d.record(sc)
+	}
 	d.ctx.endSentence()
 }

@@ -50,6 +50,11 @@ type Doc struct {
 	Places []Mark
 	// Times is the time stage's layer: every time expression it found.
 	Times []Mark
+	// Syntax is the coder's parse of the sentences it parsed, one entry
+	// per parsed sentence in sentence order.
+	Syntax []Parse
+	// Actors is the coder's layer: every actor mention it resolved.
+	Actors []ActorMark
 }
 
 // Mark is one span of a Doc layer, in sentence and token order.
