@@ -17,7 +17,9 @@ import (
 // JSONL, as 'flashpoint code' does, and reports the heap allocations
 // and bytes per sentence: the hot path's garbage, which the collector
 // pays for on every core. go test -run X -bench AllocsPerSentence
-// ./internal/pipeline/ (sub-benchmarks: coding alone, with output).
+// ./internal/pipeline/ (sub-benchmarks: coding alone, with output, and
+// with the annotated document ProcessDoc returns, the coder's syntax and
+// actor layers included).
 func BenchmarkAllocsPerSentence(b *testing.B) {
 	p, err := pipeline.New()
 	if err != nil {
@@ -34,18 +36,21 @@ func BenchmarkAllocsPerSentence(b *testing.B) {
 	for _, a := range arts { // load what is loaded lazily, fill caches
 		p.Process(a)
 	}
-	for _, withOutput := range []bool{false, true} {
-		name := "code"
-		if withOutput {
-			name = "code+jsonl"
-		}
+	for _, name := range []string{"code", "code+jsonl", "code+doc"} {
+		withOutput, withDoc := name == "code+jsonl", name == "code+doc"
 		b.Run(name, func(b *testing.B) {
 			w, _ := output.New("jsonl", io.Discard)
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
 			for b.Loop() {
 				for _, a := range arts {
-					evs, err := p.Process(a)
+					var evs []event.Event
+					var err error
+					if withDoc {
+						evs, _, err = p.ProcessDoc(a)
+					} else {
+						evs, err = p.Process(a)
+					}
 					if err != nil {
 						b.Fatal(err)
 					}

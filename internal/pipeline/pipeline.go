@@ -31,14 +31,21 @@ func New() (*Pipeline, error) {
 
 // Process codes one article: its events with dates and places.
 func (p *Pipeline) Process(art event.Article) ([]event.Event, error) {
-	evs, _, err := p.ProcessDoc(art)
-	return evs, err
+	evs, _ := p.run(art, false)
+	return evs, nil
 }
 
 // ProcessDoc is Process that also returns the document the stages read:
 // the article's sentences and tokens, made once by the text stage, with
-// the layers the geo and time stages added to it.
+// the layers the coder (syntax, actors), geo and time stages added to it.
+// The events are those Process returns; the coder's layers are filled
+// only here, so Process does not pay for them.
 func (p *Pipeline) ProcessDoc(art event.Article) ([]event.Event, *event.Doc, error) {
+	evs, doc := p.run(art, true)
+	return evs, doc, nil
+}
+
+func (p *Pipeline) run(art event.Article, layers bool) ([]event.Event, *event.Doc) {
 	p.wire.Do(func() {
 		if p.Geo != nil && p.Coder.Places == nil {
 			// the coder asks the gazetteer whose country a targeted town is
@@ -49,10 +56,15 @@ func (p *Pipeline) ProcessDoc(art event.Article) ([]event.Event, *event.Doc, err
 		}
 	})
 	doc := text.Document(art.Text)
-	evs := p.Coder.Code(art, doc.Sentences)
+	var evs []event.Event
+	if layers {
+		evs = p.Coder.CodeDoc(art, doc)
+	} else {
+		evs = p.Coder.Code(art, doc.Sentences)
+	}
 	if p.Geo != nil {
 		p.Geo.AnnotateDoc(art, doc, evs)
 	}
 	when.AnnotateDoc(art, doc, evs)
-	return merge.Restatements(evs), doc, nil
+	return merge.Restatements(evs), doc
 }
