@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/flashpoint/flashpoint/internal/actors"
+	"github.com/flashpoint/flashpoint/internal/verbs"
 )
 
 // analysis is what the clause analysis found for one match.
@@ -127,6 +128,11 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 			a.hypothetic = true
 		}
 	}
+	if a.negated && verbs.Root(m.p.Code) == "08" && sc.coversAny(m, demandWords) {
+		// "did not accede to the protesters' demands": not yielding to
+		// a demand rejects it (12x)
+		a.negated, a.refused = false, true
+	}
 	// participants
 	by := sc.byGroup(m)
 	if m.p.Nominal && !m.p.Has("mediate") && (m.end >= len(sc.lower) || sc.lower[m.end] != "by") {
@@ -216,6 +222,16 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 		}
 	}
 	return a
+}
+
+// coversAny reports whether a match's own words include one of class.
+func (sc *sent) coversAny(m *match, class map[string]bool) bool {
+	for _, t := range m.covered {
+		if class[sc.lower[t]] {
+			return true
+		}
+	}
+	return false
 }
 
 // antecedent returns the actor a relative pronoun at t hangs on: the

@@ -29,8 +29,8 @@ func (sc *sent) treeModality(as []*analysis) {
 			w := sc.lower[t.tok(c)]
 			switch {
 			case negations[w] && t.rel(c) == relAdvmod || w == "n't" || w == "n’t":
-				if !sc.covers(a.m, t.tok(c)) {
-					a.negated = true
+				if !sc.covers(a.m, t.tok(c)) && !a.refused {
+					a.negated = true // (a refusal already is the negation's reading)
 				}
 			case t.rel(c) == relAux && modals[w] && w != "would" && !a.m.p.Has("threat"):
 				a.hypothetic = true
