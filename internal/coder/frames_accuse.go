@@ -1,0 +1,175 @@
+package coder
+
+import "strings"
+
+// accusationFrames codes claimed acts: an accusation's complement is coded
+// with the accused as subject, on the accuser's word. It returns the frame
+// each analysis belongs to (keyed by a stand-in draft) and the accusations
+// that denied allegations imply, to be coded after the others.
+func (sc *sent) accusationFrames(as []*analysis) (map[*analysis]*draft, []*analysis) {
+	forced := map[*analysis]*draft{}
+	var extra []*analysis
+	for i, a := range as {
+		if synth := sc.accusationFrame(a, as[i+1:], forced); synth != nil {
+			extra = append(extra, synth)
+		}
+	}
+	return forced, extra
+}
+
+// accusationFrame reshapes one accusation and the acts it claims, from
+// the analyses after it, and records them in forced under one frame. For
+// a denied allegation it returns the accusation the allegation stands for.
+func (sc *sent) accusationFrame(a *analysis, later []*analysis, forced map[*analysis]*draft) *analysis {
+	denied := a.m.p.Has("deny") && len(a.tgt) > 0 && a.m.end < len(sc.lower) && sc.lower[a.m.end] == "that"
+	if !(a.m.p.Has("accuse") || denied) || a.negated || a.hypothetic {
+		return nil
+	}
+	accusers, accused := a.src, a.tgt
+	nominal := a.m.p.Has("nominal") || denied
+	if a.m.p.Has("nominal") {
+		accusers = sc.nominalOwner(a.m)
+		accused = nil
+	}
+	if denied {
+		// "rejected U.S. allegations that Tehran…": the allegation is an accusation by the target
+		accusers, accused = a.tgt, nil
+	}
+	if accusers == nil {
+		return nil
+	}
+	compEnd := sc.complementEnd(a)
+	acts := sc.accusedActs(a, later, nominal, compEnd)
+	recip := recipAccusation(a)
+	for _, b := range acts {
+		sc.chargeAct(b, accusers, accused, nominal, recip)
+	}
+	acc := &draft{accusation: true}
+	var synth *analysis
+	if denied {
+		if synth = sc.deniedAccusation(a, acts, accusers); synth != nil {
+			forced[synth] = acc
+		}
+	} else {
+		forced[a] = acc
+	}
+	for _, b := range acts {
+		forced[b] = acc
+		if !nominal {
+			b.cs, b.ce = a.m.end, max(compEnd, b.m.end)
+		}
+	}
+	if !nominal && !denied {
+		a.ce = a.m.end // the accusation's own date and place are not the act's
+	}
+	if a.m.p.Has("nominal") {
+		sc.nominalAccused(a, acts, accusers)
+	}
+	if recip && len(a.src) >= 2 {
+		a.tgt = nil
+		for _, b := range acts {
+			b.tgt = nil
+			b.src = a.src
+			b.pairwise = true
+		}
+	}
+	return synth
+}
+
+// complementEnd returns where an accusation's accused act ends: the
+// clause end or a comma ("of killing 500 people in March 2022, calling…").
+func (sc *sent) complementEnd(a *analysis) int {
+	for t := a.m.end; t < a.ce; t++ {
+		if sc.lower[t] == "," && sc.groupOf(t) < 0 {
+			return t
+		}
+	}
+	return a.ce
+}
+
+// accusedActs picks, from the analyses after an accusation, the acts it
+// claims.
+func (sc *sent) accusedActs(a *analysis, later []*analysis, nominal bool, compEnd int) []*analysis {
+	var acts []*analysis
+	hasComplement := nominal || sc.complementAfter(a.m)
+	for _, b := range later {
+		if !hasComplement || b.m.head >= compEnd && !nominal || !nominal && b.m.head > 0 && sc.lower[b.m.head-1] == "and" && !strings.HasSuffix(sc.lower[b.m.head], "ing") {
+			// "blamed Israel for the blasts and vowed retaliation": a
+			// predicate joined by "and" is the accuser's own
+			// "Hezbollah blamed Israel and vowed retaliation": with no
+			// "of"/"for" complement the next predicate is not the accused act
+			break
+		}
+		if b.m.p.Has("say") || b.m.p.Has("accuse") || b.m.p.Has("deny") {
+			continue
+		}
+		acts = append(acts, b)
+		if nominal || !recipAccusation(a) {
+			// one accused act: "of torturing people detained since…"
+			// does not also accuse of the detention
+			break
+		}
+	}
+	return acts
+}
+
+// chargeAct makes a claimed act the accused's, aimed at the victim the
+// text names, else at the accusers' countries.
+func (sc *sent) chargeAct(b *analysis, accusers, accused []ref, nominal, recip bool) {
+	src := accused
+	if src == nil || nominal {
+		src = b.src
+	}
+	if recip {
+		src = nil
+	}
+	b.src = src
+	if len(b.tgt) == 0 || sameRefs(b.tgt, src) {
+		b.tgt = nil
+		for _, r := range accusers {
+			c := r
+			if cc, ok := sideCountry(r.code); ok {
+				c.code = cc
+			}
+			b.tgt = append(b.tgt, c)
+		}
+	}
+}
+
+// deniedAccusation returns the accusation a denied allegation stands
+// for, by the accusers against the act's agent, or nil if no one is
+// accused.
+func (sc *sent) deniedAccusation(a *analysis, acts []*analysis, accusers []ref) *analysis {
+	var accusedBy []ref
+	if len(acts) > 0 {
+		accusedBy = acts[0].src
+	} else {
+		// "rejected Guyana's claim that Venezuelan soldiers had
+		// crossed the border": an act with no CAMEO category, so
+		// only the accusation of whoever the claim is about
+		end := a.m.end + 1
+		for end < len(sc.lower) && sc.lower[end] != "," && sc.lower[end] != "." && sc.lower[end] != ";" {
+			end++
+		}
+		accusedBy = sc.rightGroup(a.m.end+1, end, accusers)
+	}
+	if len(accusedBy) == 0 {
+		return nil
+	}
+	return &analysis{m: &match{p: accusePattern, head: a.m.end, start: a.m.end, end: a.m.end + 1, target: -1},
+		cs: a.cs, ce: a.ce, src: accusers, tgt: accusedBy}
+}
+
+// nominalAccused makes a nominal accusation ("U.S. allegations") the
+// accusers' against the agent of the act, or the party named after it.
+func (sc *sent) nominalAccused(a *analysis, acts []*analysis, accusers []ref) {
+	if len(acts) > 0 {
+		a.src, a.tgt = accusers, acts[0].src
+		return
+	}
+	// "accusations by Azerbaijan about Armenia's movements"
+	a.src, a.tgt = accusers, sc.rightGroup(a.m.end, a.ce, accusers)
+	if len(a.tgt) > 0 && sc.byGroupStart(a.m) == a.tgt[0].start {
+		a.tgt = sc.rightGroup(a.tgt[len(a.tgt)-1].end, a.ce, accusers)
+	}
+}
