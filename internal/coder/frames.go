@@ -2,7 +2,6 @@ package coder
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/flashpoint/flashpoint/internal/actors"
@@ -52,61 +51,8 @@ func (sc *sent) code() {
 	sc.quotes(as)
 	forced, extra := sc.accusationFrames(as)
 	as = append(as, extra...)
-	// "Rwanda denied that its troops were fighting…": what is denied is
-	// not reported as fact
-	for i, a := range as {
-		if a.m.p.Has("deny") && a.m.target < 0 && sc.mentions("that", a.m.end, a.m.end+4) {
-			for _, b := range as[i+1:] {
-				if b.m.p.Has("accuse") || sc.mentions(",", a.m.end, b.m.head) {
-					// "dismissed U.S. allegations that…" is the allegation
-					// frame, and a comma ends the denied clause
-					break
-				}
-				b.negated = true
-			}
-		}
-	}
-	for i, a := range as {
-		// admissions and claims of responsibility (015) are aimed at
-		// whom the act admitted was aimed at
-		if (a.m.p.Has("claim") || a.m.p.Has("borrow") || a.m.p.Code == "015") && len(a.tgt) == 0 {
-			for _, b := range as[i+1:] {
-				if len(b.tgt) > 0 && !b.m.p.Has("say") {
-					a.tgt = b.tgt
-					break
-				}
-			}
-		}
-		if a.m.p.Code == "015" && len(a.src) > 0 && strings.Contains(a.m.p.Text, "responsibility") {
-			// "The Houthi movement claimed responsibility for the
-			// attacks": the claimant made the attacks told before without
-			// an agent, on its own word, and its claim is aimed at their
-			// target
-			for _, u := range sc.d.unclaimed {
-				if u.s.Index < sc.s.Index-3 {
-					continue
-				}
-				u.src = a.src[0]
-				u.src.start = -1
-				u.claimedBy = claimant(a.src[0].code)
-				if sc.d.c.Explain {
-					u.explain = append(u.explain, "source: claimed responsibility in sentence "+strconv.Itoa(sc.s.Index)+" → "+a.src[0].code)
-				}
-				sc.d.evs = append(sc.d.evs, u)
-				if len(a.tgt) == 0 {
-					a.tgt = []ref{u.tgt}
-				}
-			}
-			sc.d.unclaimed = sc.d.unclaimed[:0]
-		}
-		if a.m.p.Code == "015" && len(a.tgt) == 0 && len(a.src) > 0 {
-			// "claimed responsibility for the bombing in Kabul": the
-			// country where the act happened
-			if c := sc.sentencePlace(); c != "" && c != actors.CountryOf(a.src[0].code) || c != "" && nonState(a.src[0].code) {
-				a.tgt = []ref{{code: c, start: -1, context: true, explain: []string{"the place of the act claimed → " + c}}}
-			}
-		}
-	}
+	sc.denials(as)
+	sc.claims(as)
 	var speakers []ref
 	for _, a := range as {
 		if sc.speechVerb(a.m) && a.src != nil {

@@ -173,3 +173,21 @@ func (sc *sent) nominalAccused(a *analysis, acts []*analysis, accusers []ref) {
 		a.tgt = sc.rightGroup(a.tgt[len(a.tgt)-1].end, a.ce, accusers)
 	}
 }
+
+// denials negates what is denied ("Rwanda denied that its troops were
+// fighting…"): it is not reported as fact.
+func (sc *sent) denials(as []*analysis) {
+	for i, a := range as {
+		if !a.m.p.Has("deny") || a.m.target >= 0 || !sc.mentions("that", a.m.end, a.m.end+4) {
+			continue
+		}
+		for _, b := range as[i+1:] {
+			if b.m.p.Has("accuse") || sc.mentions(",", a.m.end, b.m.head) {
+				// "dismissed U.S. allegations that…" is the allegation
+				// frame, and a comma ends the denied clause
+				break
+			}
+			b.negated = true
+		}
+	}
+}
