@@ -30,123 +30,35 @@ type draft struct {
 
 type tokSpan struct{ start, end int }
 
+// code codes the sentence: a pipeline of steps over the analyses of its
+// matches, each reshaping them, and last their events.
 func (sc *sent) code() {
+	// speakers report events; they are not their targets
 	sc.markSpeakers()
 	// events before this sentence cannot point at its accusations
 	firstEv := len(sc.d.evs)
-	var as []*analysis
-	for _, m := range sc.matches {
-		as = append(as, sc.analyse(m, as))
-	}
-	if kept := confirmed(sc.matches, as); len(kept) < len(sc.matches) {
-		// an imported match the tree does not confirm must not shape the
-		// analysis of the others (their subjects, objects and clauses)
-		sc.matches, as = kept, nil
-		for _, m := range sc.matches {
-			as = append(as, sc.analyse(m, as))
-		}
-	}
+	// each match's parties and clause; imported patterns only as the tree confirms them
+	as := sc.analyseAll()
+	// what the text does not state as done is not coded as done
 	sc.treeModality(as)
+	// what an appeal asks for is its content, not the appealer's act
 	sc.appealContents(as)
+	// a direct quote's events are the speaker's named after it
 	sc.quotes(as)
-	forced, extra := sc.accusationFrames(as)
-	as = append(as, extra...)
+	// claimed acts are the accused's, on the accuser's word; a denied
+	// allegation stands for an accusation of its own
+	forced, denied := sc.accusationFrames(as)
+	as = append(as, denied...)
+	// what is denied is not reported as fact
 	sc.denials(as)
+	// claims aim at the act's target; a claim of responsibility names the agent
 	sc.claims(as)
-	var speakers []ref
-	for _, a := range as {
-		if sc.speechVerb(a.m) && a.src != nil {
-			speakers = append(speakers, a.src...)
-		}
-	}
-	byAcc := map[*draft][]*draft{}
-	var accDrafts = map[*analysis][]*draft{}
-	for _, a := range as {
-		if a.m.p.Has("say") || a.negated || a.unconfirmed || a.hypothetic && !a.m.p.Has("threat") {
-			continue
-		}
-		if prep := sc.nominalPrep(a.m.head, a.m.p.Nominal && !strings.HasSuffix(sc.lower[a.m.head], "ing")); prep != "" &&
-			!a.m.p.Has("accuse") && !prepositions[sc.lower[a.m.start]] && (reasonPreps[prep] || sc.otherEventIn(a, as)) {
-			// a noun that gives the reason or object of something else
-			// ("in retaliation for the attack"), or only qualifies another
-			// event of its clause, is not an event
-			continue
-		}
-		if (a.m.p.Has("control") || sc.controlVerb(a)) && sc.controlsCoded(a, as) {
-			// "agreed to release the prisoners": the act agreed to is
-			// the event (as an intent), not the agreeing
-			continue
-		}
-		if !a.cancelled && sc.objectOfAnother(a, as) {
-			// "condemned the strike": the strike is what is condemned
-			continue
-		}
-		ds := sc.drafts(a, as)
-		if acc, ok := forced[a]; ok {
-			if a.m.p.Has("accuse") {
-				accDrafts[a] = ds
-				for _, d := range ds {
-					d.accusation = true
-				}
-				byAcc[acc] = append(byAcc[acc], ds...)
-			} else {
-				for _, d := range ds {
-					d.claims = acc // placeholder, fixed below
-				}
-				byAcc[acc] = append(byAcc[acc], ds...)
-			}
-		}
-		for _, d := range ds {
-			for _, sp := range speakers {
-				if claimant(sp.code) != claimant(d.src.code) {
-					// another country, or in a civil war the other side
-					d.reportedBy = claimant(sp.code)
-				}
-			}
-		}
-		sc.d.evs = append(sc.d.evs, ds...)
-		if a.src != nil {
-			sc.d.ctx.lastSubject = codes(a.src)
-		}
-	}
-	// wire accusations to their claimed acts
-	for _, ds := range byAcc {
-		var accs, acts []*draft
-		for _, d := range ds {
-			if d.accusation {
-				accs = append(accs, d)
-			} else {
-				acts = append(acts, d)
-			}
-		}
-		for _, act := range acts {
-			act.claims = nil
-			for _, acc := range accs {
-				if actors.CountryOf(acc.tgt.code) == actors.CountryOf(act.src.code) || len(accs) == 1 {
-					act.claimedBy = claimant(acc.src.code)
-					if acc.claims == nil {
-						acc.claims = act
-					}
-				}
-			}
-			if act.claimedBy == "" && len(accs) > 0 {
-				act.claimedBy = claimant(accs[0].src.code)
-			}
-		}
-		for _, acc := range accs {
-			acc.code = accusationCode(acc.code, acc.claims, sc)
-			sc.d.ctx.accusations = append(sc.d.ctx.accusations, acc)
-			// a denial in the same sentence denies the claimed act
-			for _, e := range sc.d.evs[firstEv:] {
-				if e.denies == acc && acc.claims != nil {
-					e.denies = acc.claims
-				}
-			}
-		}
-	}
-	if len(as) > 0 && as[len(as)-1].src != nil {
-		sc.d.ctx.lastSubject = codes(as[len(as)-1].src)
-	}
+	// the events, by analysis; accusation frames are gathered for wiring
+	groups := sc.events(as, forced)
+	// an accusation points at the act it claims, and takes its code from it
+	sc.wireAccusations(groups, firstEv)
+	// the last subject stands for the next sentence's pronouns
+	sc.noteSubject(as)
 }
 
 func codes(rs []ref) []string {

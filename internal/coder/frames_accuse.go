@@ -1,6 +1,10 @@
 package coder
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/flashpoint/flashpoint/internal/actors"
+)
 
 // accusationFrames codes claimed acts: an accusation's complement is coded
 // with the accused as subject, on the accuser's word. It returns the frame
@@ -188,6 +192,37 @@ func (sc *sent) denials(as []*analysis) {
 				break
 			}
 			b.negated = true
+		}
+	}
+}
+
+// wireAccusations links each frame's accusations to the acts they claim
+// and codes them by what they claim; a denial in this sentence (its
+// events from firstEv on) of an accusation denies the claimed act.
+func (sc *sent) wireAccusations(groups []*accusationGroup, firstEv int) {
+	for _, g := range groups {
+		accs := g.accs
+		for _, act := range g.acts {
+			for _, acc := range accs {
+				if actors.CountryOf(acc.tgt.code) == actors.CountryOf(act.src.code) || len(accs) == 1 {
+					act.claimedBy = claimant(acc.src.code)
+					if acc.claims == nil {
+						acc.claims = act
+					}
+				}
+			}
+			if act.claimedBy == "" && len(accs) > 0 {
+				act.claimedBy = claimant(accs[0].src.code)
+			}
+		}
+		for _, acc := range accs {
+			acc.code = accusationCode(acc.code, acc.claims, sc)
+			sc.d.ctx.accusations = append(sc.d.ctx.accusations, acc)
+			for _, e := range sc.d.evs[firstEv:] {
+				if e.denies == acc && acc.claims != nil {
+					e.denies = acc.claims
+				}
+			}
 		}
 	}
 }
