@@ -1,6 +1,8 @@
 package coder
 
 import (
+	"slices"
+
 	"github.com/flashpoint/flashpoint/internal/actors"
 	"github.com/flashpoint/flashpoint/internal/syntax"
 )
@@ -40,6 +42,16 @@ func containsRef(rs []ref, r ref) bool {
 		}
 	}
 	return false
+}
+
+// everyRef reports whether ok holds for each ref of rs.
+func everyRef(rs []ref, ok func(ref) bool) bool {
+	for _, r := range rs {
+		if !ok(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // actorAt returns the actor the nominal at w names, or nil. Its own name
@@ -298,21 +310,11 @@ func subset(a, b []ref) bool {
 // objectOfEarlier reports whether every ref of rs is a target of an
 // earlier predicate of the sentence.
 func objectOfEarlier(rs []ref, prev []*analysis) bool {
-	for _, r := range rs {
-		found := false
-		for _, p := range prev {
-			// a speech verb's object is no participant: "Hungary said it
-			// will support…" keeps "it" as the subject
-			if !p.m.p.Has("say") && containsRef(p.tgt, r) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
+	return everyRef(rs, func(r ref) bool {
+		// a speech verb's object is no participant: "Hungary said it
+		// will support…" keeps "it" as the subject
+		return slices.ContainsFunc(prev, func(p *analysis) bool { return !p.m.p.Has("say") && containsRef(p.tgt, r) })
+	})
 }
 
 // placePhrase returns the token range of the locative phrase the tree

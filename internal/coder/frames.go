@@ -1021,16 +1021,9 @@ func (sc *sent) foreignAfter(a *analysis) []ref {
 // countries ("Thailand and Cambodia agreed to withdraw troops"): no other
 // party, so a compound subject acts towards each other.
 func ownUnits(tgt, src []ref) bool {
-	for _, t := range tgt {
-		own := false
-		for _, s := range src {
-			own = own || actors.CountryOf(s.code) == actors.CountryOf(t.code)
-		}
-		if !own {
-			return false
-		}
-	}
-	return true
+	return everyRef(tgt, func(t ref) bool {
+		return slices.ContainsFunc(src, func(s ref) bool { return actors.CountryOf(s.code) == actors.CountryOf(t.code) })
+	})
 }
 
 // verbalObject reports whether the tree's object of the predicate is a
