@@ -87,8 +87,10 @@ func (sc *sent) actorAt(w int) []ref {
 	var walk func(w, top, depth int)
 	walk = func(w, top, depth int) {
 		for _, c := range t.children(nil, w, relCompound, relAmod, relNmodPoss, relFlat, relAppos, relNmod) {
-			if t.rel(c) == relNmod && !ofMarkers[t.caseWord(c, sc.lower)] {
-				continue // "talks with Iran" does not name who talks
+			if cw := t.caseWord(c, sc.lower); t.rel(c) == relNmod && !ofMarkers[cw] && !(exampleMarkers[cw] && depth == 0 && sc.refAt[t.tok(w)] < 0) {
+				// "talks with Iran" does not name who talks; "countries
+				// including Algeria and Morocco" names which countries
+				continue
 			}
 			if depth == 0 {
 				top = c

@@ -6,6 +6,7 @@ import (
 
 	"github.com/flashpoint/flashpoint/internal/actors"
 	"github.com/flashpoint/flashpoint/internal/event"
+	"github.com/flashpoint/flashpoint/internal/syntax"
 	"github.com/flashpoint/flashpoint/internal/verbs"
 )
 
@@ -163,29 +164,8 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 		code = threatened.of(code)
 	}
 	code = sc.refine(code, a)
-	if a.passive && len(a.src) == 0 && strings.HasPrefix(code, "173") && len(a.tgt) > 0 && !a.future &&
-		(sc.tree == nil || sc.tree.agent(sc.tree.word(a.m.head), sc.lower) < 0) {
-		// "a suspect has been arrested": an arrest no one is named for
-		// is the police's of the country where it happens, else of the
-		// arrested's
-		country := sc.sentencePlace()
-		if c := actors.ParseCode(a.tgt[0].code); country == "" && c.State() {
-			country = c.Country
-		}
-		if country != "" {
-			a.src = []ref{{code: country + "COP", start: -1, context: true,
-				explain: []string{"implicit agent of a passive arrest → " + country + "COP"}}}
-		}
-	}
-	if len(a.src) == 0 && len(a.tgt) == 0 && verbs.Root(code) == "14" && !a.future && !a.negated && !a.hypothetic &&
-		(sc.tree == nil || sc.tree.rel(sc.tree.word(a.m.head)) != relCompound && !sc.negatedWord(sc.tree.head(sc.tree.word(a.m.head)))) {
-		// "protests erupted in Lima", "thousands marched in Belgrade":
-		// protesters no word names are the civilians of the place ("protest
-		// organisers" is no protest, nor are protests "not reported")
-		if c := sc.sentencePlace(); c != "" {
-			a.src = []ref{{code: c + "CVL", start: -1, context: true,
-				explain: []string{"unnamed protesters in a place of " + c + " → " + c + "CVL"}}}
-		}
+	if len(a.src) == 0 {
+		a.src = sc.implicitAgent(a, code)
 	}
 	recip := p.Has("recip") && !a.halted && !a.refused
 	pairs := [][2]ref{}
@@ -792,6 +772,17 @@ func stateActor(code string) bool {
 // right after it ("condemned the strike").
 func (sc *sent) objectOfAnother(a *analysis, as []*analysis) bool {
 	h := a.m.head
+	if t := sc.tree; t != nil && (a.m.p.Nominal || t.pos(t.word(h)) == syntax.NOUN || t.pos(t.word(h)) == syntax.PROPN) {
+		// "rallies were banned": a nominal act that another event's
+		// predicate takes as object or passive subject is what it acts on
+		if w := t.word(h); t.rel(w) == relNsubjPass || t.rel(w) == relObj {
+			for _, b := range as {
+				if b != a && !b.m.p.Has("say") && t.word(b.m.head) == t.head(w) {
+					return true
+				}
+			}
+		}
+	}
 	if h == 0 || !determiners[sc.lower[h-1]] && sc.lower[h-1] != "'s" {
 		return false // not used as a noun
 	}

@@ -28,7 +28,7 @@ var wordClassNames = []string{
 	"boundaries", "conditionals", "modals", "futures", "negations", "beForms", "prepositions",
 	"quantities", "coordination", "determiners", "pronouns", "possessivePronouns", "speculation",
 	"locatives", "pairNouns", "nonTarget", "peopleRole", "subordinators", "clauseOpeners",
-	"relatives", "peopleNouns", "individuals", "localRoles", "unnamedQualifiers", "possessiveDeterminers", "operationNouns", "gatherings", "titleHeads", "platforms", "platformPreps", "nonPoliticalModifiers", "demandWords", "reasonPreps", "absolutes", "directions", "weapons", "stateRoles",
+	"relatives", "peopleNouns", "individuals", "localRoles", "unnamedQualifiers", "possessiveDeterminers", "operationNouns", "gatherings", "titleHeads", "platforms", "platformPreps", "nonPoliticalModifiers", "demandWords", "exampleMarkers", "reasonPreps", "absolutes", "directions", "weapons", "stateRoles",
 	"speakingNouns", "asNotClause", "reflexives", "complementMarkers", "responseNouns",
 	"agentMarkers", "ofMarkers", "affiliations", "desireVerbs", "cancelVerbs", "stopVerbs", "articles", "deontics", "refusalVerbs", "threatVerbs", "ownerWords", "objectPronouns", "aspectuals", "titleRoles", "aerialAgents", "droneAgents", "missileWords", "heavyWeapons", "smallArms", "sidesNouns", "announceVerbs", "targetPreps", "verbalObjects", "controlVerbs", "personPronouns", "timeNouns", "auxFutures", "vowVerbs", "placeVerbs", "coerciveVerbs", "personNouns",
 }
@@ -76,6 +76,7 @@ var (
 	platformPreps         = wordClass("platformPreps")
 	nonPoliticalModifiers = wordClass("nonPoliticalModifiers")
 	demandWords           = wordClass("demandWords")
+	exampleMarkers        = wordClass("exampleMarkers")
 	reasonPreps           = wordClass("reasonPreps")
 	absolutes             = wordClass("absolutes")
 	agentMarkers          = wordClass("agentMarkers")

@@ -1,0 +1,55 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/flashpoint/flashpoint/internal/actors"
+	"github.com/flashpoint/flashpoint/internal/verbs"
+)
+
+// implicitAgent returns who did an act the text names no one for, where
+// only one actor can have done it (the gold conventions code a passive
+// without an agent only then): an arrest is the police's, a nation-wide
+// measure the government's, of the country where it happens; protests no
+// word gives an actor to are the civilians' of the place. nil otherwise.
+func (sc *sent) implicitAgent(a *analysis, code string) []ref {
+	if a.future || a.negated || a.hypothetic {
+		return nil
+	}
+	byAgent := sc.tree != nil && sc.tree.agent(sc.tree.word(a.m.head), sc.lower) >= 0
+	switch {
+	case a.passive && !byAgent && strings.HasPrefix(code, "173") && len(a.tgt) > 0:
+		// "a suspect has been arrested": the police of the place, else
+		// of the arrested
+		country := sc.sentencePlace()
+		if c := actors.ParseCode(a.tgt[0].code); country == "" && c.State() {
+			country = c.Country
+		}
+		return implied(country, "COP", "implicit agent of a passive arrest")
+	case a.passive && !byAgent && nationWide(code) && !strings.HasPrefix(code, "173"):
+		// "the hijab was banned in public offices", "that ban was lifted
+		// in 2011": the government of the place, else of the article
+		country := sc.sentencePlace()
+		if country == "" {
+			country = sc.d.ctx.firstCountry
+		}
+		return implied(country, "GOV", "implicit agent of a passive nation-wide measure")
+	case len(a.tgt) == 0 && verbs.Root(code) == "14" &&
+		(sc.tree == nil || sc.tree.rel(sc.tree.word(a.m.head)) != relCompound && !sc.negatedWord(sc.tree.head(sc.tree.word(a.m.head)))):
+		// "protests erupted in Lima", "thousands marched in Belgrade"
+		// ("protest organisers" is no protest, nor are protests "not
+		// reported")
+		return implied(sc.sentencePlace(), "CVL", "unnamed protesters in a place of theirs")
+	}
+	return nil
+}
+
+// implied is the context ref of country's role, with why it was implied;
+// nil without a country.
+func implied(country, role, why string) []ref {
+	if country == "" {
+		return nil
+	}
+	code := country + role
+	return []ref{{code: code, start: -1, context: true, explain: []string{why + " → " + code}}}
+}
