@@ -610,7 +610,7 @@ func accusationCode(code string, act *draft, sc *sent) string {
 
 // refine sets subcodes the pattern alone cannot know: a protest's aim.
 func (sc *sent) refine(code string, a *analysis) string {
-	if r := verbs.Root(code); (r == "18" || r == "19") && sc.verbalObject(a) {
+	if r := verbs.Root(code); (r == "18" || r == "19") && (sc.verbalObject(a) || sc.onPlatform(a)) {
 		// "attacked the impeachment investigation as a witch hunt",
 		// "slammed the decision": force against words is criticism
 		return "111"
@@ -1026,6 +1026,18 @@ func (sc *sent) verbalObject(a *analysis) bool {
 	}
 	o := t.child(t.word(a.m.head), relObj)
 	return o >= 0 && sc.refAt[t.tok(o)] < 0 && verbalObjects[t.lemma(o)]
+}
+
+// onPlatform reports whether the predicate's clause names a platform it
+// was said on ("attacked Biden on Twitter", "took to Twitter to attack"):
+// force there is words.
+func (sc *sent) onPlatform(a *analysis) bool {
+	for t := 0; t < len(sc.lower); t++ {
+		if platforms[sc.lower[t]] && isCapital(sc.toks[t].Text) && t > 0 && (platformPreps[sc.lower[t-1]] || sc.lower[t-1] == "to") {
+			return true
+		}
+	}
+	return false
 }
 
 // controlVerb reports whether the match's trigger is a verb whose
