@@ -38,7 +38,7 @@ var (
 	refused    = frame("refused.txt", "refusalVerbs: \"refused to deploy\"", "120", "rejection code")
 	threatened = frame("threatened.txt", "threatVerbs, conditionals: \"will expel … unless\"", "", "threat code")
 	cancelled  = frame("cancelled.txt", "cancelVerbs: \"called off the strike\"", "", "concession code")
-	appealed   = frame("appealed.txt", "an appeal's content: \"called on NATO to supply air defences\"", "", "appeal code")
+	appealed   = frame("appealed.txt", "an appeal's content: \"called on NATO to supply air defences\"", "020", "appeal code")
 )
 
 // modalFrames lists the frames in the order the docs give them.
