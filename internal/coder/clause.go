@@ -91,7 +91,7 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 			}
 		}
 	}
-	if !a.passive && !m.p.Nominal && sc.tree != nil && sc.tree.child(sc.tree.word(m.head), relAuxPass) >= 0 && !m.p.Has("control") {
+	if aux := sc.passiveAux(m); !a.passive && !m.p.Nominal && aux >= 0 && beForms[sc.lower[aux]] && !m.p.Has("control") {
 		// "was once jailed": an adverb the word list does not know
 		// stands between; the tree's passive auxiliary says it
 		a.passive = true
@@ -222,6 +222,18 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 		}
 	}
 	return a
+}
+
+// passiveAux returns the token of the tree's passive auxiliary of the
+// match's trigger, or -1.
+func (sc *sent) passiveAux(m *match) int {
+	if sc.tree == nil {
+		return -1
+	}
+	if c := sc.tree.child(sc.tree.word(m.head), relAuxPass); c >= 0 {
+		return sc.tree.tok(c)
+	}
+	return -1
 }
 
 // coversAny reports whether a match's own words include one of class.

@@ -95,6 +95,9 @@ type doc struct {
 	// facilities were hit by drone strikes"): a later claim of
 	// responsibility names who made them
 	unclaimed []*draft
+	// resignations are resignations told before the demand that they
+	// yield to: the end of the article gives them their target
+	resignations []*draft
 	// scratch buffers reused from sentence to sentence
 	scratch                         match
 	present                         map[string]bool

@@ -10,6 +10,7 @@ import (
 // finish drops what is not an event, merges restatements and marks
 // contested reports, then builds the events.
 func (d *doc) finish() []event.Event {
+	d.resolveResignations()
 	// a report the other side denies or counters is a claim
 	ct := d.contests()
 	for _, e := range d.evs {

@@ -243,6 +243,17 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 			// whom it is for
 			tgt = sc.placeAfter(a, "in", "to")
 		}
+		if len(tgt) == 0 && strings.HasPrefix(code, "0831") {
+			// "the governor announced his resignation": a concession to
+			// whoever demanded it earlier in the article, else no event
+			if tgt = sc.demanders(a); len(tgt) == 0 {
+				// the demand may come later in the article
+				if len(a.src) > 0 && len(sc.d.resignations) < maxUnclaimed {
+					sc.d.resignations = append(sc.d.resignations, sc.newDraft(a.src[0], ref{start: -1}, code, a))
+				}
+				return nil
+			}
+		}
 		if len(tgt) == 0 && strings.HasPrefix(code, "1712") {
 			// "blew up power lines near Kabul": property is the country's
 			// where it stands

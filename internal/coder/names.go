@@ -14,8 +14,7 @@ type names map[string]string
 // maxNameWords bounds a person's name.
 const maxNameWords = 4
 
-// learn records a name (lower-cased words) for code; a surname another
-// person of another code already holds stays ambiguous and is dropped.
+// learn records a name (lower-cased words) for code, with its surname.
 func (n *names) learn(words []string, code string) {
 	if len(words) == 0 || len(words) > maxNameWords {
 		return
@@ -25,12 +24,22 @@ func (n *names) learn(words []string, code string) {
 	}
 	(*n)[strings.Join(words, " ")] = code
 	if len(words) > 1 {
-		last := words[len(words)-1]
-		if c, ok := (*n)[last]; ok && c != code {
-			(*n)[last] = "" // two people share it: neither
-		} else if !ok {
-			(*n)[last] = code
-		}
+		n.surname(words[len(words)-1], code)
+	}
+	if len(words) == 3 {
+		// "Ricardo Rosselló Nevares": Spanish and Portuguese names put
+		// the surname used alone first
+		n.surname(words[1], code)
+	}
+}
+
+// surname records word as a surname of code's person; a surname another
+// person of another code already holds stays ambiguous and is dropped.
+func (n *names) surname(word, code string) {
+	if c, ok := (*n)[word]; ok && c != code {
+		(*n)[word] = "" // two people share it: neither
+	} else if !ok {
+		(*n)[word] = code
 	}
 }
 
