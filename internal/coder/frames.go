@@ -630,6 +630,9 @@ func (sc *sent) refine(code string, a *analysis) string {
 		if c := sc.instrumentCode(a); c != "" {
 			return c
 		}
+		if c := sc.attackKind(a); c != "" {
+			return c
+		}
 	}
 	if code == "190" && len(a.src) > 0 && a.src[0].start >= 0 && a.src[0].end > a.src[0].start && a.src[0].end <= len(sc.lower) {
 		// "Turkish warplanes struck…", "Russian drones hit…": force the

@@ -1,0 +1,59 @@
+package coder
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+)
+
+//go:embed data/attack_kinds.txt
+var attackKindsTxt string
+
+// attackCodes maps a word naming a kind of attack to its CAMEO code.
+var attackCodes = parseAttackKinds(attackKindsTxt)
+
+// parseAttackKinds reads "word code" lines; the file is embedded, so a
+// malformed line is a build defect and panics at start-up.
+func parseAttackKinds(txt string) map[string]string {
+	m := map[string]string{}
+	for i, line := range strings.Split(txt, "\n") {
+		line, _, _ = strings.Cut(line, "#")
+		f := strings.Fields(line)
+		if len(f) == 0 {
+			continue
+		}
+		if len(f) != 2 || strings.Trim(f[1], "0123456789") != "" || m[f[0]] != "" {
+			panic(fmt.Sprintf("coder: data/attack_kinds.txt:%d: want a new word and its code", i+1))
+		}
+		m[f[0]] = f[1]
+	}
+	return m
+}
+
+// attackKind reads the kind of attack an act happened in ("were killed in
+// a suicide bombing", "died in an airstrike"): the bombing's 183x, an air
+// or drone strike's 195/1952, shelling's 194; "" when none is named. The
+// kinds and their codes are data (data/attack_kinds.txt).
+func (sc *sent) attackKind(a *analysis) string {
+	for t := a.m.end; t+1 < a.ce && t < len(sc.lower); t++ {
+		if sc.lower[t] != "in" || !determiners[sc.lower[t+1]] {
+			continue
+		}
+		code := ""
+		for k := t + 2; k < a.ce && k <= t+5 && k < len(sc.lower); k++ {
+			w := sc.lower[k]
+			c, ok := attackCodes[w]
+			if !ok {
+				if code != "" {
+					break
+				}
+				continue
+			}
+			if len(c) > len(code) {
+				code = c
+			}
+		}
+		return code
+	}
+	return ""
+}
