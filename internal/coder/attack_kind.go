@@ -30,17 +30,19 @@ func parseAttackKinds(txt string) map[string]string {
 	return m
 }
 
-// attackKind reads the kind of attack an act happened in ("were killed in
-// a suicide bombing", "died in an airstrike"): the bombing's 183x, an air
+// attackKind reads the kind of attack an act happened in or was done by
+// ("were killed in a suicide bombing", "were hit by drone strikes"): the
+// bombing's 183x, an air
 // or drone strike's 195/1952, shelling's 194; "" when none is named. The
 // kinds and their codes are data (data/attack_kinds.txt).
 func (sc *sent) attackKind(a *analysis) string {
 	for t := a.m.end; t+1 < a.ce && t < len(sc.lower); t++ {
-		if sc.lower[t] != "in" || !determiners[sc.lower[t+1]] {
+		// "in a suicide bombing", "hit by multiple drone strikes"
+		if !(sc.lower[t] == "in" && determiners[sc.lower[t+1]] || sc.lower[t] == "by" && a.passive) {
 			continue
 		}
 		code := ""
-		for k := t + 2; k < a.ce && k <= t+5 && k < len(sc.lower); k++ {
+		for k := t + 1; k < a.ce && k <= t+5 && k < len(sc.lower); k++ {
 			w := sc.lower[k]
 			c, ok := attackCodes[w]
 			if !ok {
