@@ -157,6 +157,20 @@ func (sc *sent) publicationName(start, end int) bool {
 	return false
 }
 
+// knownAt reports whether an actor phrase of the dictionaries or a person
+// the article named starts at token i.
+func (sc *sent) knownAt(i int) bool {
+	if k, _ := sc.d.names.at(sc.lower, sc.toks, i); k > 0 {
+		return true
+	}
+	for _, p := range sc.d.c.Dict.Phrases(sc.toks[i:min(i+4, len(sc.toks))], sc.d.art.Date) {
+		if p.Start == 0 && p.Code != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // learnName records a person the article introduces, under name.
 func (sc *sent) learnName(name []string, code string) {
 	sc.d.names.learn(name, code)
@@ -400,6 +414,11 @@ func (sc *sent) resolveRole(role string, at, end int) string {
 	if c := sc.placeOwner(end); c != "" {
 		// "the mayor of Gdansk", "police in Marseille": the place's country
 		return c + role
+	}
+	if end+1 < len(sc.toks) && sc.lower[end] == "of" && isCapital(sc.toks[end+1].Text) && !sc.knownAt(end+1) {
+		// "the government of Abdrabbuh Mansur Hadi": the role belongs to
+		// someone no dictionary knows, not to the article's last government
+		return ""
 	}
 	if sc.personReference(at, end) {
 		// "the attacker", "the suspect": the person the article named
