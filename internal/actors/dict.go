@@ -70,6 +70,20 @@ func (e *Entry) ValidOn(date string) bool {
 	return (e.From == "" || date >= e.From) && (e.To == "" || date <= e.To)
 }
 
+// child returns the node under key, made if it is new; the key is copied
+// only then.
+func (n *node) child(key []byte) *node {
+	next := n.next[string(key)]
+	if next == nil {
+		next = &node{}
+		if n.next == nil {
+			n.next = map[string]*node{}
+		}
+		n.next[string(key)] = next
+	}
+	return next
+}
+
 type node struct {
 	next    map[string]*node // nil until the node has a child (most are leaves)
 	entries []*Entry
@@ -320,16 +334,7 @@ func (d *Dict) add(e *Entry) {
 		e.upper[i] = upper && e.Kind != Agent
 		// The key is made in buf and copied only when it is new: most
 		// words of a dictionary are keys already.
-		k := appendKey(buf[:0], w)
-		next := n.next[string(k)]
-		if next == nil {
-			next = &node{}
-			if n.next == nil {
-				n.next = map[string]*node{}
-			}
-			n.next[string(k)] = next
-		}
-		n = next
+		n = n.child(appendKey(buf[:0], w))
 	}
 	n.entries = append(n.entries, e)
 	d.noteSurname(e, toks)

@@ -147,16 +147,7 @@ func (d *Dict) noteSurname(e *Entry, toks []text.Token) {
 	n := &d.root
 	var buf [64]byte
 	for _, w := range a.words {
-		kb := appendKey(buf[:0], w)
-		next := n.next[string(kb)]
-		if next == nil {
-			next = &node{}
-			if n.next == nil {
-				n.next = map[string]*node{}
-			}
-			n.next[string(kb)] = next
-		}
-		n = next
+		n = n.child(appendKey(buf[:0], w))
 	}
 	if !hasSurname(n) {
 		d.pending = append(d.pending, n)
