@@ -171,6 +171,24 @@ func (sc *sent) knownAt(i int) bool {
 	return false
 }
 
+// actorDate is the date the sentence's actors hold their offices on: the
+// article's, or the earlier year the sentence says it tells of ("a coup
+// removed Thaksin in 2006": Thaksin as the prime minister he then was).
+func (sc *sent) actorDate() string {
+	date := sc.d.art.Date
+	if len(date) < 4 {
+		return date
+	}
+	for t := 1; t < len(sc.toks); t++ {
+		w := sc.lower[t]
+		if len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && strings.Trim(w, "0123456789") == "" &&
+			(sc.lower[t-1] == "in" || sc.lower[t-1] == "since") && w < date[:4] {
+			return w + "-07-01"
+		}
+	}
+	return date
+}
+
 // learnName records a person the article introduces, under name.
 func (sc *sent) learnName(name []string, code string) {
 	sc.d.names.learn(name, code)
@@ -223,7 +241,7 @@ func (sc *sent) actors() {
 		sc.refAt[i] = -1
 	}
 	ctx := &sc.d.ctx
-	phrases := sc.d.c.Dict.Phrases(sc.toks, sc.d.art.Date)
+	phrases := sc.d.c.Dict.Phrases(sc.toks, sc.actorDate())
 	pi := 0
 	for i := 0; i < n; i++ {
 		if pi < len(phrases) && phrases[pi].Start == i {
