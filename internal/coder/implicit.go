@@ -10,8 +10,9 @@ import (
 // implicitAgent returns who did an act the text names no one for, where
 // only one actor can have done it (the gold conventions code a passive
 // without an agent only then): an arrest is the police's, a nation-wide
-// measure the government's, of the country where it happens; protests no
-// word gives an actor to are the civilians' of the place. nil otherwise.
+// measure the government's, of the country where it happens; a coup the
+// army's of the country whose leader it removes; protests no word gives an
+// actor to are the civilians' of the place. nil otherwise.
 func (sc *sent) implicitAgent(a *analysis, code string) []ref {
 	if a.future || a.negated || a.hypothetic {
 		return nil
@@ -34,6 +35,12 @@ func (sc *sent) implicitAgent(a *analysis, code string) []ref {
 			country = sc.d.ctx.firstCountry
 		}
 		return implied(country, "GOV", "implicit agent of a passive nation-wide measure")
+	case code == "180" && len(a.tgt) > 0 && strings.HasPrefix(a.m.p.Text, "coup"):
+		// "a military coup removed Thaksin": a coup is the army's of the
+		// country whose leader it removes
+		if c := actors.ParseCode(a.tgt[0].code); c.State() {
+			return implied(c.Country, "MIL", "implicit agent of a coup")
+		}
 	case len(a.tgt) == 0 && verbs.Root(code) == "14" &&
 		(sc.tree == nil || sc.tree.rel(sc.tree.word(a.m.head)) != relCompound && !sc.negatedWord(sc.tree.head(sc.tree.word(a.m.head)))):
 		// "protests erupted in Lima", "thousands marched in Belgrade"
