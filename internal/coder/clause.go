@@ -91,7 +91,8 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 			}
 		}
 	}
-	if aux := sc.passiveAux(m); !a.passive && !m.p.Nominal && aux >= 0 && beForms[sc.lower[aux]] && !m.p.Has("control") {
+	if aux := sc.passiveAux(m); !a.passive && !m.p.Nominal && aux >= 0 && beForms[sc.lower[aux]] && !m.p.Has("control") &&
+		!strings.HasSuffix(sc.lower[m.head], "ing") { // "has been encouraging" is no passive
 		// "was once jailed": an adverb the word list does not know
 		// stands between; the tree's passive auxiliary says it
 		a.passive = true
