@@ -201,6 +201,12 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 		}
 	}
 	sc.treeArgs(a, prev)
+	if m.p.Has("undergo") {
+		// "Russia faces new EU sanctions", "drew criticism from Kyiv": the
+		// subject undergoes what the named party does
+		a.src, a.tgt = a.tgt, a.src
+		a.treeSrc, a.treeTgt = a.treeTgt, a.treeSrc
+	}
 	if m.p.Imported && a.treeSrc && !a.treeTgt && len(a.tgt) > 0 && sc.tree != nil {
 		v, ok := sc.tree.word(m.head), true
 		for _, r := range a.tgt {

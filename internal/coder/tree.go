@@ -203,6 +203,9 @@ func (t *tree) leftmost(w int) int {
 
 // argRel names the relation a participant was read from, for --explain.
 func (t *tree) argRel(a *analysis, source bool) string {
+	if a.m.p.Has("undergo") {
+		source = !source // the subject undergoes the act
+	}
 	switch {
 	case source && a.passive:
 		return "agent (obl:agent) of \"" + t.words[t.word(a.m.head)].Text + "\""
