@@ -304,7 +304,7 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 	}
 	var out []*draft
 	for _, pr := range pairs {
-		out = append(out, sc.newDraft(pr[0], pr[1], sc.domesticForce(code, pr[0], pr[1]), a))
+		out = append(out, sc.newDraft(pr[0], pr[1], sc.partiesCode(code, pr[0], pr[1]), a))
 		if p.Has("visit") && !a.future {
 			// a planned visit has no host yet
 			out = append(out, sc.newDraft(pr[1], pr[0], "043", a))
@@ -621,7 +621,7 @@ func accusationCode(code string, act *draft, sc *sent) string {
 
 // refine sets subcodes the pattern alone cannot know: a protest's aim.
 func (sc *sent) refine(code string, a *analysis) string {
-	if r := verbs.Root(code); (r == "18" || r == "19") && (sc.verbalObject(a) || sc.onPlatform(a)) {
+	if r := verbs.Root(code); (r == "18" || r == "19") && (sc.verbalObject(a) || sc.onPlatform()) {
 		// "attacked the impeachment investigation as a witch hunt",
 		// "slammed the decision": force against words is criticism
 		return "111"
@@ -911,15 +911,15 @@ func nationWide(code string) bool {
 		strings.HasPrefix(code, "034")
 }
 
-// domesticForce recodes a foreign ban as reduced relations (160), and
-// force by or against civilians: protesters
+// partiesCode recodes an act by who its parties are: a foreign ban is
+// reduced relations (160), and force by or against civilians: protesters
 // fighting their own police or troops riot (145), police fighting
 // civilians repress them (175), and any other civilian's force, being no
 // army's, is unconventional violence (180). An army's force, force
 // between armed parties and force across borders stay force, and force
 // by or against one person is no riot or crackdown ("the attacker was
 // shot by police").
-func (sc *sent) domesticForce(code string, src, tgt ref) string {
+func (sc *sent) partiesCode(code string, src, tgt ref) string {
 	if code == "172" && actors.CountryOf(src.code) != actors.CountryOf(tgt.code) {
 		// a ban a state puts on a foreign party ("banned Iran's Mahan
 		// Air") reduces relations; administrative sanctions are a
@@ -1042,10 +1042,10 @@ func (sc *sent) verbalObject(a *analysis) bool {
 	return o >= 0 && sc.refAt[t.tok(o)] < 0 && verbalObjects[t.lemma(o)]
 }
 
-// onPlatform reports whether the predicate's clause names a platform it
-// was said on ("attacked Biden on Twitter", "took to Twitter to attack"):
+// onPlatform reports whether the sentence names a platform something was
+// said on ("attacked Biden on Twitter", "took to Twitter to attack"):
 // force there is words.
-func (sc *sent) onPlatform(a *analysis) bool {
+func (sc *sent) onPlatform() bool {
 	for t := 0; t < len(sc.lower); t++ {
 		if platforms[sc.lower[t]] && isCapital(sc.toks[t].Text) && t > 0 && (platformPreps[sc.lower[t-1]] || sc.lower[t-1] == "to") {
 			return true

@@ -17,9 +17,8 @@ var leadershipDemands = []string{"0241", "1041", "1411"}
 // others are no events.
 func (d *doc) resolveResignations() {
 	for _, r := range d.resignations {
-		country := actors.CountryOf(r.src.code)
 		for _, e := range d.evs {
-			if e.s.Index <= r.s.Index || actors.CountryOf(e.tgt.code) != country || e.src.code == r.src.code || !leadershipDemand(e.code) {
+			if e.s.Index <= r.s.Index || !demandsGoing(e, r.src.code) {
 				continue
 			}
 			r.tgt = e.src
@@ -31,9 +30,14 @@ func (d *doc) resolveResignations() {
 	d.resignations = d.resignations[:0]
 }
 
-func leadershipDemand(code string) bool {
+// demandsGoing reports whether e is someone else's appeal, demand or
+// protest for a change of leadership in leaver's country.
+func demandsGoing(e *draft, leaver string) bool {
+	if actors.CountryOf(e.tgt.code) != actors.CountryOf(leaver) || e.src.code == leaver {
+		return false
+	}
 	for _, c := range leadershipDemands {
-		if strings.HasPrefix(code, c) {
+		if strings.HasPrefix(e.code, c) {
 			return true
 		}
 	}
@@ -47,13 +51,8 @@ func (sc *sent) demanders(a *analysis) []ref {
 	if len(a.src) == 0 {
 		return nil
 	}
-	country := actors.CountryOf(a.src[0].code)
 	for i := len(sc.d.evs) - 1; i >= 0; i-- {
-		e := sc.d.evs[i]
-		if actors.CountryOf(e.tgt.code) != country || e.src.code == a.src[0].code {
-			continue
-		}
-		if leadershipDemand(e.code) {
+		if e := sc.d.evs[i]; demandsGoing(e, a.src[0].code) {
 			r := e.src
 			r.start = -1
 			r.explain = append(r.explain[:len(r.explain):len(r.explain)], "who demanded the resignation in sentence "+strconv.Itoa(e.s.Index))

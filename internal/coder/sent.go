@@ -651,7 +651,7 @@ func (sc *sent) triggers() {
 			sc.adjectivalParticiple(i)
 		// "our targets", "their attacks": nouns; an appeal or demand is
 		// one in either form ("its call for Venezuela to…")
-		possessed := i > 0 && (possessiveDeterminers[sc.lower[i-1]] || sc.lower[i-1] == "'s" || sc.lower[i-1] == "’s")
+		possessed := i > 0 && (possessiveDeterminers[sc.lower[i-1]] || sc.lower[i-1] == "'s") // (lower holds one apostrophe)
 		for _, p := range ps.ByFirst[sc.lower[i]] {
 			if (nounUse || possessed && !contentTaking(p)) && !p.Nominal {
 				// "the accused", "the wounded", "a wanted man": a

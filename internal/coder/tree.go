@@ -123,10 +123,14 @@ func (t *tree) agent(w int, lower []string) int {
 		// a "by" phrase the parser read as an object, or whose "by" it
 		// hung on a modifier, is still the agent ("detained by Malian
 		// soldiers")
-		if r := t.s.Rel[i]; h == w && (r == relObl || r == relObj) {
-			if lo, _ := t.span(i); agentMarkers[t.caseWord(i, lower)] || lo > w && agentMarkers[lower[t.tok(lo)]] {
-				return i
-			}
+		if r := t.s.Rel[i]; h != w || r != relObl && r != relObj {
+			continue
+		}
+		if agentMarkers[t.caseWord(i, lower)] {
+			return i
+		}
+		if lo, _ := t.span(i); lo > w && agentMarkers[lower[t.tok(lo)]] {
+			return i // (the span walk only when the case word says nothing)
 		}
 	}
 	return -1
