@@ -17,9 +17,9 @@ func (sc *sent) implicitAgent(a *analysis, code string) []ref {
 	if a.future || a.negated || a.hypothetic {
 		return nil
 	}
-	byAgent := sc.tree != nil && sc.tree.agent(sc.tree.word(a.m.head), sc.lower) >= 0
+	noAgent := func() bool { return sc.tree == nil || sc.tree.agent(sc.tree.word(a.m.head), sc.lower) < 0 }
 	switch {
-	case a.passive && !byAgent && strings.HasPrefix(code, "173") && len(a.tgt) > 0:
+	case a.passive && strings.HasPrefix(code, "173") && len(a.tgt) > 0 && noAgent():
 		// "a suspect has been arrested": the police of the place, else
 		// of the arrested
 		country := sc.sentencePlace()
@@ -27,7 +27,7 @@ func (sc *sent) implicitAgent(a *analysis, code string) []ref {
 			country = c.Country
 		}
 		return implied(country, "COP", "implicit agent of a passive arrest")
-	case a.passive && !byAgent && nationWide(code) && !strings.HasPrefix(code, "173"):
+	case a.passive && nationWide(code) && !strings.HasPrefix(code, "173") && noAgent():
 		// "the hijab was banned in public offices", "that ban was lifted
 		// in 2011": the government of the place, else of the article
 		country := sc.sentencePlace()
