@@ -259,7 +259,7 @@ func (sc *sent) treeObject(v int) []ref {
 		// an of-complement yields to a recipient ("handed over control of
 		// Hong Kong to China")
 		for _, c := range t.children(nil, o, relNmod) {
-			if cw := t.caseWord(c, sc.lower); cw != "" && !locatives[cw] && !nonTarget[cw] {
+			if cw := t.caseWord(c, sc.lower); cw != "" && !locatives[cw] && (!nonTarget[cw] || sc.authoredBy(o, cw)) {
 				if ofMarkers[cw] {
 					if to := sc.recipient(v); len(to) > 0 {
 						return to
@@ -287,6 +287,13 @@ func (sc *sent) treeObject(v int) []ref {
 		}
 	}
 	return nil
+}
+
+// authoredBy reports whether case word cw before a modifier of noun o
+// names o's author: "rejected calls by Belarus", "defied a ban by the
+// general"; the author is whom a reaction to the noun is aimed at.
+func (sc *sent) authoredBy(o int, cw string) bool {
+	return agentMarkers[cw] && authoredNouns[sc.lower[sc.tree.tok(o)]]
 }
 
 // recipient returns the actors of the predicate's "to" phrase, or nil.

@@ -217,6 +217,11 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 			}
 			tgt = nil // the object found is the source itself: look further
 		}
+		if len(tgt) == 0 && p.Has("undergo") {
+			// "Mahan has been the subject of US sanctions": the one that
+			// undergoes the act is the sentence's own subject or no one
+			return nil
+		}
 		if r := verbs.Root(code); (r == "09" || r == "11") && !p.Has("accuse") && len(a.src) > 0 {
 			// "investigating war crimes by Croatian extremists against
 			// Serb civilians", "condemned the killing of civilians by
