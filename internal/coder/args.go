@@ -258,7 +258,7 @@ func (sc *sent) treeObject(v int) []ref {
 		// sanctions on Iran": the object's complement names the target;
 		// an of-complement yields to a recipient ("handed over control of
 		// Hong Kong to China")
-		for _, c := range t.children(nil, o, relNmod) {
+		for _, c := range t.children(nil, o, relNmod, relObl) { // (obl: a misparsed nmod)
 			if cw := t.caseWord(c, sc.lower); cw != "" && !locatives[cw] && (!nonTarget[cw] || sc.authoredBy(o, cw)) {
 				if ofMarkers[cw] {
 					if to := sc.recipient(v); len(to) > 0 {

@@ -39,7 +39,7 @@ func (sc *sent) treeModality(as []*analysis) {
 				a.announced = a.announced || auxFutures[w]
 			}
 		}
-		if question && t.head(v) < 0 {
+		if question && t.head(v) < 0 || sc.counterfactual(v) || sc.contentOfAuthored(v) {
 			a.hypothetic = true
 		}
 		if sc.wishedFor(a) {
@@ -99,6 +99,57 @@ func (sc *sent) treeModality(as []*analysis) {
 			}
 		}
 	}
+}
+
+// contentOfAuthored reports whether the predicate at v is what a call,
+// request, offer or plan asks for: "spurned a request from Egypt to reopen
+// the crossing", "an offer to mediate", "calls for Russia to withdraw"
+// narrate no reopening, mediation or withdrawal.
+func (sc *sent) contentOfAuthored(v int) bool {
+	t := sc.tree
+	h := t.head(v)
+	if h < 0 {
+		return false
+	}
+	if t.rel(v) == relAdvcl && t.child(v, relMark) >= 0 && sc.lower[t.tok(t.child(v, relMark))] == "to" {
+		// the parser often hangs the "to" clause on the verb whose
+		// object the request is ("spurned a request … to reopen")
+		if o := t.child(h, relObj); o >= 0 && o < v && authoredNouns[sc.lower[t.tok(o)]] {
+			return true
+		}
+	}
+	if t.pos(h) != syntax.NOUN || !authoredNouns[sc.lower[t.tok(h)]] {
+		return false
+	}
+	switch t.rel(v) {
+	case relAcl, relXcomp, relCcomp:
+		return true
+	}
+	return false
+}
+
+// counterfactual reports whether the predicate at v, or one it is the
+// complement of, is a perfect conditional: "a bill that would have
+// allowed China to extradite suspects", "could have killed hundreds" tell
+// what did not happen.
+func (sc *sent) counterfactual(v int) bool {
+	t := sc.tree
+	for hops := 0; hops < 3 && v >= 0; hops++ {
+		modal, perfect := false, false
+		for _, c := range t.children(nil, v, relAux) {
+			w := sc.lower[t.tok(c)]
+			modal = modal || modals[w] || auxFutures[w]
+			perfect = perfect || w == "have"
+		}
+		if modal && perfect {
+			return true
+		}
+		if t.rel(v) != relXcomp {
+			break
+		}
+		v = t.head(v)
+	}
+	return false
 }
 
 // obligation reads "Russia said Sudan must return the helicopter": an act
