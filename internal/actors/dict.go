@@ -60,7 +60,14 @@ type Entry struct {
 	// (surname.go): it codes only when unique on the date, below every
 	// other entry on the same words.
 	surname bool
+	// person marks a named entry that reads as a person's name (two or
+	// more capitalised words, the last a surname): "Qasem Soleimani", not
+	// "Islamic State" or "Muslim Brotherhood".
+	person bool
 }
+
+// Person reports whether the entry names one person rather than a body.
+func (e *Entry) Person() bool { return e.person || e.surname }
 
 // ValidOn reports whether the entry applies on an article date.
 func (e *Entry) ValidOn(date string) bool {

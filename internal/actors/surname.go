@@ -135,11 +135,12 @@ func lastPart(w string) string {
 // slices; its outside field points at the full entry, for the note
 // --explain prints.
 func (d *Dict) noteSurname(e *Entry, toks []text.Token) {
-	if e.Kind != Named || familyNameFirst[CountryOf(e.Code)] {
+	if e.Kind != Named {
 		return
 	}
 	k, end, ok := personSurname(e.Phrase, toks)
-	if !ok {
+	e.person = ok
+	if !ok || familyNameFirst[CountryOf(e.Code)] {
 		return
 	}
 	a := &Entry{Code: e.Code, Kind: Named, Phrase: e.Phrase[toks[k].Start:toks[end-1].End], Src: e.Src, From: e.From, To: e.To,

@@ -624,12 +624,33 @@ func accusationCode(code string, act *draft, sc *sent) string {
 	return code
 }
 
+// namedPerson reports whether r names one person, and not as a modifier
+// of a noun ("Boko Haram fighters").
+func (sc *sent) namedPerson(r ref) bool {
+	if !r.person || r.start < 0 || r.end > len(sc.lower) {
+		return false
+	}
+	if sc.tree == nil {
+		return true
+	}
+	w := sc.tree.word(r.end - 1)
+	for hops := 0; hops < 4 && sc.tree.rel(w) == relFlat; hops++ {
+		w = sc.tree.head(w) // "Boko Haram": the name's first word heads it
+	}
+	return sc.tree.rel(w) != relCompound
+}
+
 // refine sets subcodes the pattern alone cannot know: a protest's aim.
 func (sc *sent) refine(code string, a *analysis) string {
 	if r := verbs.Root(code); (r == "18" || r == "19") && (sc.verbalObject(a) || sc.onPlatform()) {
 		// "attacked the impeachment investigation as a witch hunt",
 		// "slammed the decision": force against words is criticism
 		return "111"
+	}
+	if code == "190" && killWords[sc.lower[a.m.head]] && len(a.tgt) > 0 && everyRef(a.tgt, sc.namedPerson) {
+		// "killed Qasem Soleimani in an airstrike": killing a person the
+		// text names is an assassination, whatever the weapon
+		return "186"
 	}
 	if code == "190" {
 		if c := sc.instrumentCode(a); c != "" {

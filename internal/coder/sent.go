@@ -25,6 +25,7 @@ type ref struct {
 	explain    []string
 	agent      bool // the role came from a role word ("British warplanes")
 	coreferent bool // "the accused": the person named earlier, no new mention
+	person     bool // one person by name: "Qasem Soleimani", "President Bill Clinton"
 }
 
 // group is a compound actor: "Russia and China", "the EU and Britain".
@@ -253,6 +254,10 @@ func (sc *sent) actors() {
 			for _, e := range p.Entries {
 				r.agent = r.agent || e.Kind == actors.Agent
 			}
+			// the phrase's last entry is its head: "Hamas leader Yahya
+			// Sinwar" is a person, "Sinwar's Hamas" is not
+			last := p.Entries[len(p.Entries)-1]
+			r.person = p.Person || last.Kind == actors.Named && last.Person()
 			for _, e := range p.Entries {
 				r.explain = append(r.explain, e.Src+" "+e.Kind.String()+" \""+e.Phrase+"\" → "+e.Code)
 			}
@@ -316,7 +321,7 @@ func (sc *sent) actors() {
 		}
 		if k, code := sc.d.names.at(sc.lower, sc.toks, i); k > 0 {
 			// a person the article introduced earlier ("Tarrant", "Rebic")
-			sc.add(ref{start: i, end: i + k, code: code, explain: []string{"person named earlier \"" + sc.span(i, i+k) + "\" → " + code}})
+			sc.add(ref{start: i, end: i + k, code: code, person: true, explain: []string{"person named earlier \"" + sc.span(i, i+k) + "\" → " + code}})
 			sc.d.ctx.sawPerson(code)
 			i += k - 1
 			continue
