@@ -279,7 +279,7 @@ func (sc *sent) treeObject(v int) []ref {
 	}
 	for _, o := range t.children(nil, v, relObl) {
 		c := t.caseWord(o, sc.lower)
-		if c == "" || locatives[c] || nonTarget[c] {
+		if c == "" || locatives[c] || nonTarget[c] && !sc.authorOfObject(v, o, c) {
 			continue
 		}
 		if as := sc.actorsOf(o); len(as) > 0 {
@@ -294,6 +294,14 @@ func (sc *sent) treeObject(v int) []ref {
 // general"; the author is whom a reaction to the noun is aimed at.
 func (sc *sent) authoredBy(o int, cw string) bool {
 	return agentMarkers[cw] && authoredNouns[sc.lower[sc.tree.tok(o)]]
+}
+
+// authorOfObject reports whether the oblique o of v, with case word cw,
+// is the author of v's object that the parser hung on the verb: "rejected
+// calls by Belarus's rulers" read as "rejected calls" + "by the rulers".
+func (sc *sent) authorOfObject(v, o int, cw string) bool {
+	obj := sc.tree.child(v, relObj)
+	return obj >= 0 && obj < o && sc.authoredBy(obj, cw) && !sc.tree.passive(v)
 }
 
 // recipient returns the actors of the predicate's "to" phrase, or nil.
