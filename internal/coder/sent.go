@@ -158,6 +158,33 @@ func (sc *sent) publicationName(start, end int) bool {
 	return false
 }
 
+// placeDescription reports whether the actor phrase [start, end) only
+// describes the place named before a comma: "Niamey, Niger's capital",
+// "Sofia, the capital of Bulgaria", "Chibok, a town in Nigeria's north".
+func (sc *sent) placeDescription(start, end int) bool {
+	n := len(sc.lower)
+	// ", X's capital"
+	if start > 0 && sc.lower[start-1] == "," && end+1 < n && sc.lower[end] == "'s" && placeNouns[sc.lower[end+1]] {
+		return true
+	}
+	// ", the capital of X", ", a town in X"
+	k := start - 1
+	if k < 2 || sc.lower[k] != "of" && sc.lower[k] != "in" {
+		return false
+	}
+	k--
+	for k > 0 && !placeNouns[sc.lower[k]] && isLowerWord(sc.toks[k].Text) && k > start-5 {
+		k-- // "a small town in", "the northern city of"
+	}
+	if !placeNouns[sc.lower[k]] {
+		return false
+	}
+	for k > 0 && sc.lower[k-1] != "," && isLowerWord(sc.toks[k-1].Text) && k > start-7 {
+		k--
+	}
+	return k > 1 && sc.lower[k-1] == "," && isCapital(sc.toks[k-2].Text)
+}
+
 // knownAt reports whether an actor phrase of the dictionaries or a person
 // the article named starts at token i.
 func (sc *sent) knownAt(i int) bool {
@@ -263,6 +290,13 @@ func (sc *sent) actors() {
 			}
 			if i > 0 && platformPreps[sc.lower[i-1]] && platforms[sc.lower[p.End-1]] {
 				// "praised the endorsement on Twitter": the medium, not a party
+				i = p.End - 1
+				continue
+			}
+			if p.Code != "" && sc.placeDescription(p.Start, p.End) {
+				// "met in Niamey, Niger's capital,", "in Sofia, the
+				// capital of Bulgaria": a country that only says where a
+				// place is
 				i = p.End - 1
 				continue
 			}
