@@ -177,6 +177,11 @@ func (sc *sent) treeArgs(a *analysis, prev []*analysis) {
 		if subj >= 0 {
 			tgt = sc.actorsOf(subj)
 		}
+		if len(tgt) == 0 && subj >= 0 && slices.Contains(m.covered, t.tok(subj)) {
+			// "sanctions were imposed on Iran by the EU": the subject is
+			// the pattern's own noun, the target its complement
+			tgt = sc.treeObject(v)
+		}
 	} else {
 		if subj >= 0 {
 			src = sc.actorsOf(subj)

@@ -743,7 +743,7 @@ func (sc *sent) try(p *verbs.Pattern, i int) *match {
 	// match whose covered buffer is reused, and only a match is copied
 	m := &sc.d.scratch
 	*m = match{p: p, start: i, target: -1, head: -1, gapActor: -1, covered: m.covered[:0]}
-	if !sc.matchFrom(p, 0, i, m) {
+	if !sc.matchFrom(p, 0, i, m) && !sc.matchPassive(p, i, m) {
 		return nil
 	}
 	kept := *m
@@ -770,6 +770,52 @@ func (sc *sent) try(p *verbs.Pattern, i int) *match {
 		}
 	}
 	return m
+}
+
+// matchPassive matches a pattern "verb .. noun …" whose noun the tree
+// makes the passive subject of the verb at token i: "the curfew was
+// lifted", "sanctions were imposed on Iran", "two diplomats were
+// expelled". The rest of the pattern follows the verb.
+func (sc *sent) matchPassive(p *verbs.Pattern, i int, m *match) bool {
+	t := sc.tree
+	if t == nil || p.Head != 0 || len(p.Elems) < 3 || p.Elems[0].Kind != verbs.Lit || p.Elems[1].Kind != verbs.Gap ||
+		p.Elems[2].Kind != verbs.Lit || !p.Elems[0].Words[sc.lower[i]] {
+		return false
+	}
+	v := t.word(i)
+	if v < 0 || !t.passive(v) {
+		return false
+	}
+	s := t.child(v, relNsubjPass)
+	if s < 0 {
+		return false
+	}
+	n := t.tok(s)
+	if n >= i {
+		return false
+	}
+	m.covered = append(m.covered, n)
+	if !p.Elems[2].Words[sc.lower[n]] {
+		// a phrase the subject opens: "the state of emergency was lifted"
+		ok := false
+		for _, seq := range p.Elems[2].Phrases {
+			if n+len(seq) <= i && sc.matchSeq(seq, n) {
+				for k := 1; k < len(seq); k++ {
+					m.covered = append(m.covered, n+k)
+				}
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			m.covered = m.covered[:0]
+			return false
+		}
+	}
+	m.covered = append(m.covered, i)
+	m.head, m.start = i, n
+	m.spec += 4
+	return sc.matchFrom(p, 3, i+1, m)
 }
 
 func isCapital(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
