@@ -29,6 +29,11 @@ type context struct {
 	// named ("An Australian, Brenton Tarrant"): "the accused", "the
 	// attacker" refer to them
 	lastPerson string
+	// perpetrator is the first lone perpetrator the article names ("the
+	// attacker", "a suspect", "the gunman") and the sentence it is in:
+	// the agent of the attacks it told in the passive with no agent
+	perpetrator   string
+	perpetratorAt int
 }
 
 // namedActor is an actor the text named in several words, kept so that a

@@ -11,6 +11,7 @@ import (
 // contested reports, then builds the events.
 func (d *doc) finish() []event.Event {
 	d.resolveResignations()
+	d.resolvePerpetrators()
 	// a report the other side denies or counters is a claim
 	ct := d.contests()
 	for _, e := range d.evs {

@@ -66,3 +66,27 @@ func (sc *sent) claimPlace(a *analysis) {
 		a.tgt = []ref{{code: c, start: -1, context: true, explain: []string{"the place of the act claimed → " + c}}}
 	}
 }
+
+// maxPerpetratorGap bounds how far (in sentences) a lone perpetrator's
+// mention may stand from the attack it is taken to have made.
+const maxPerpetratorGap = 6
+
+// resolvePerpetrators gives the attacks told in the passive with no agent
+// and never claimed ("the mayor was stabbed on stage") the lone
+// perpetrator the article names near them ("the attacker", "the detained
+// suspect"): the conventions code such a passive when the document makes
+// its agent unambiguous.
+func (d *doc) resolvePerpetrators() {
+	p, at := d.ctx.perpetrator, d.ctx.perpetratorAt
+	for _, u := range d.unclaimed {
+		if p == "" || u.s.Index-at > maxPerpetratorGap || at-u.s.Index > maxPerpetratorGap || u.tgt.code == p {
+			continue
+		}
+		u.src = ref{code: p, start: -1, context: true}
+		if d.c.Explain {
+			u.explain = append(u.explain, "source: the lone perpetrator the article names in sentence "+strconv.Itoa(at)+" → "+p)
+		}
+		d.evs = append(d.evs, u)
+	}
+	d.unclaimed = d.unclaimed[:0]
+}

@@ -561,6 +561,9 @@ func (sc *sent) add(r ref) {
 	for t := r.start; t < r.end; t++ {
 		sc.refAt[t] = len(sc.refs) - 1
 	}
+	if ctx := &sc.d.ctx; ctx.perpetrator == "" && r.end > 0 && perpetrators[sc.lower[r.end-1]] && actors.RoleOf(r.code) == "CVL" {
+		ctx.perpetrator, ctx.perpetratorAt = r.code, sc.s.Index
+	}
 	if !r.coreferent {
 		// a coreferent ("the accused") names no new actor for the context
 		sc.d.ctx.saw(r.code)
