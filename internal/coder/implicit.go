@@ -10,7 +10,8 @@ import (
 // implicitAgent returns who did an act the text names no one for, where
 // only one actor can have done it (the gold conventions code a passive
 // without an agent only then): an arrest is the police's, a nation-wide
-// measure the government's, of the country where it happens; a coup the
+// measure the government's, of the country where it happens; an
+// impeachment the legislature's of the impeached's country; a coup the
 // army's of the country whose leader it removes; protests no word gives an
 // actor to are the civilians' of the place. nil otherwise.
 func (sc *sent) implicitAgent(a *analysis, code string) []ref {
@@ -35,6 +36,12 @@ func (sc *sent) implicitAgent(a *analysis, code string) []ref {
 			country = sc.d.ctx.firstCountry
 		}
 		return implied(country, "GOV", "implicit agent of a passive nation-wide measure")
+	case a.passive && strings.HasPrefix(a.m.p.Text, "impeach") && len(a.tgt) > 0 && noAgent():
+		// "Bill Clinton was impeached in 1998": only a legislature
+		// impeaches, that of the impeached's country
+		if c := actors.ParseCode(a.tgt[0].code); c.Country != "" {
+			return implied(c.Country, "LEG", "implicit agent of an impeachment")
+		}
 	case code == "180" && len(a.tgt) > 0 && strings.HasPrefix(a.m.p.Text, "coup"):
 		// "a military coup removed Thaksin": a coup is the army's of the
 		// country whose leader it removes
