@@ -239,8 +239,9 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 			// protest's target is the foreign party the sentence names
 			tgt = sc.foreignAfter(a)
 		}
-		if len(tgt) == 0 && p.Has("notarget") && (verbs.Root(code) == "14" || code == "180") && len(a.src) > 0 {
-			// protests and coups with no target are aimed at the government
+		if len(tgt) == 0 && p.Has("notarget") && (verbs.Root(code) == "14" || code == "180" || code == "082") && len(a.src) > 0 {
+			// protests and coups with no target are aimed at the
+			// government, and so is calling a protest off
 			tgt = []ref{{code: actors.CountryOf(a.src[0].code) + "GOV", start: -1}}
 		}
 		if len(tgt) == 0 && (verbs.Root(code) == "07" || strings.HasPrefix(code, "162")) {
