@@ -111,6 +111,11 @@ func (sc *sent) actorAt(w int) []ref {
 	}
 	walk(w, -1, 0)
 	switch {
+	case best >= 0 && followers[sc.lower[t.tok(w)]]:
+		// "supporters of former President Ben Bella": the people who
+		// follow a state's leader are its civilians; a party's or a
+		// movement's followers are of it
+		return supportersOf(sc.actorsOf(bestTop))
 	case best >= 0:
 		// the whole modifier, with its conjuncts: "the foreign ministers
 		// of Armenia and Azerbaijan", "scores of Sierra Leonean and
@@ -122,6 +127,21 @@ func (sc *sent) actorAt(w int) []ref {
 		return sc.actorsOf(counted)
 	}
 	return nil
+}
+
+// supportersOf turns the state actors among rs into their country's
+// civilians.
+func supportersOf(rs []ref) []ref {
+	out := make([]ref, len(rs))
+	for i, r := range rs {
+		c := actors.ParseCode(r.code)
+		if c.State() && (c.Role == "" || c.Role == "GOV" || c.Role == "GOVMIL" || c.Role == "MIL") {
+			r.code = c.Country + "CVL"
+			r.explain = append(r.explain[:len(r.explain):len(r.explain)], "followers of "+c.String()+" → "+r.code)
+		}
+		out[i] = r
+	}
+	return out
 }
 
 // refGroup returns ref r, or all the refs that stand together for one
