@@ -158,6 +158,26 @@ func (sc *sent) publicationName(start, end int) bool {
 	return false
 }
 
+// relationSide reports whether the actor phrase [start, end) only names
+// the other side of a relation noun: "Israel's (militia) ally", "Iran's
+// proxies", "neighbours of Russia".
+func (sc *sent) relationSide(start, end int) bool {
+	n := len(sc.lower)
+	if end < n && relationNouns[sc.lower[end]] {
+		return true // "Israel's militia ally", "US allies"
+	}
+	if k := end; k < n && sc.lower[k] == "'s" {
+		k++
+		if k+1 < n && isLowerWord(sc.toks[k].Text) && !relationNouns[sc.lower[k]] {
+			k++ // "Israel's militia ally"
+		}
+		if k < n && relationNouns[sc.lower[k]] {
+			return true
+		}
+	}
+	return start >= 2 && sc.lower[start-1] == "of" && relationNouns[sc.lower[start-2]]
+}
+
 // placeDescription reports whether the actor phrase [start, end) only
 // describes the place named before a comma: "Niamey, Niger's capital",
 // "Sofia, the capital of Bulgaria", "Chibok, a town in Nigeria's north".
@@ -290,6 +310,13 @@ func (sc *sent) actors() {
 			}
 			if i > 0 && platformPreps[sc.lower[i-1]] && platforms[sc.lower[p.End-1]] {
 				// "praised the endorsement on Twitter": the medium, not a party
+				i = p.End - 1
+				continue
+			}
+			if sc.relationSide(p.Start, p.End) && actors.ParseCode(p.Code).State() {
+				// "Israel's militia ally", "allies of Russia": the other
+				// side of a relation is not who the phrase names (a
+				// body's "EU partners", "NATO allies" are its members)
 				i = p.End - 1
 				continue
 			}
