@@ -59,3 +59,59 @@ func (sc *sent) attackKind(a *analysis) string {
 	}
 	return ""
 }
+
+// subjectAttackKind reads the kind of attack that is the predicate's own
+// subject ("a roadside bombing killed one soldier", "an Israeli airstrike
+// killed three commanders"): its code, the most specific its words give,
+// or "" when the subject is no attack.
+func (sc *sent) subjectAttackKind(a *analysis) string {
+	t := sc.tree
+	if t == nil {
+		return ""
+	}
+	s := t.child(t.word(a.m.head), relNsubj)
+	if s < 0 {
+		return ""
+	}
+	code, ok := attackCodes[sc.lower[t.tok(s)]]
+	if !ok {
+		return ""
+	}
+	for _, c := range t.children(nil, s, relCompound, relAmod) {
+		if k := attackCodes[sc.lower[t.tok(c)]]; len(k) > len(code) {
+			code = k
+		}
+	}
+	return code
+}
+
+// attributedAgent returns the agent a later phrase of the clause ascribes
+// an agentless attack to ("…, another attack ascribed to the Taliban",
+// "…, blamed on Boko Haram", "…, carried out by ISIS"), or nil.
+func (sc *sent) attributedAgent(a *analysis) []ref {
+	for t := a.m.end; t+1 < a.ce && t+1 < len(sc.lower); t++ {
+		if !attributions[sc.lower[t]] {
+			continue
+		}
+		k := t + 1
+		if sc.lower[k] == "out" {
+			k++ // "carried out by"
+		}
+		if k >= a.ce || k >= len(sc.lower) || !agentMarkers[sc.lower[k]] && sc.lower[k] != "to" && sc.lower[k] != "on" {
+			continue
+		}
+		k++
+		for k < a.ce && k < len(sc.lower) && determiners[sc.lower[k]] {
+			k++
+		}
+		if k < len(sc.toks) && sc.groupAt[k] >= 0 {
+			rs := sc.refsOf(sc.groupAt[k])
+			for i := range rs {
+				rs[i].explain = append(rs[i].explain[:len(rs[i].explain):len(rs[i].explain)], "the attack is ascribed to it")
+			}
+			return rs
+		}
+		return nil
+	}
+	return nil
+}

@@ -167,6 +167,9 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 	if len(a.src) == 0 {
 		a.src = sc.implicitAgent(a, code)
 	}
+	if len(a.src) == 0 && violent(code) {
+		a.src = sc.attributedAgent(a)
+	}
 	recip := p.Has("recip") && !a.halted && !a.refused
 	pairs := [][2]ref{}
 	switch {
@@ -293,7 +296,9 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 			// operation's owner is the agent
 			a.src = sc.operationOwner(a)
 		}
-		if len(a.src) == 0 && a.passive && violent(code) && !a.future && !a.negated && !a.hypothetic && len(sc.d.unclaimed) < maxUnclaimed {
+		if len(a.src) == 0 && (a.passive || sc.subjectAttackKind(a) != "") && violent(code) && !a.future && !a.negated && !a.hypothetic && len(sc.d.unclaimed) < maxUnclaimed {
+			// (an attack that is the subject, "a suicide bombing killed
+			// 20 soldiers", names no agent either)
 			for _, t := range tgt {
 				sc.d.unclaimed = append(sc.d.unclaimed, sc.newDraft(ref{start: -1}, t, code, a))
 			}
@@ -427,6 +432,11 @@ func (sc *sent) otherParty(a *analysis) []ref {
 		d := sc.d.evs[i]
 		if d.s.Index < sc.s.Index-1 {
 			break
+		}
+		if violent(a.m.p.Code) && !violent(d.code) {
+			// force is not aimed at whoever the last talks or
+			// statements were with
+			continue
 		}
 		r := d.tgt
 		if actors.CountryOf(d.tgt.code) == me || d.tgt.start < 0 ||
@@ -654,6 +664,9 @@ func (sc *sent) refine(code string, a *analysis) string {
 		return "186"
 	}
 	if code == "190" {
+		if c := sc.subjectAttackKind(a); c != "" {
+			return c
+		}
 		if c := sc.instrumentCode(a); c != "" {
 			return c
 		}

@@ -39,7 +39,7 @@ func (sc *sent) treeModality(as []*analysis) {
 				a.announced = a.announced || auxFutures[w]
 			}
 		}
-		if question && t.head(v) < 0 || sc.counterfactual(v) || sc.contentOfAuthored(v) {
+		if question && t.head(v) < 0 || sc.counterfactual(v) || sc.contentOfAuthored(v) || sc.restatedAttack(a, as) {
 			a.hypothetic = true
 		}
 		if sc.wishedFor(a) {
@@ -78,7 +78,7 @@ func (sc *sent) treeModality(as []*analysis) {
 			a.hypothetic = true
 		}
 		if g, ok := heads[t.head(v)]; ok && t.rel(v) == relAdvcl && force(g.m.p.Code) && participle(sc.lower[a.m.head]) &&
-			(force(a.m.p.Code) || a.m.p.Imported) && len(g.src) > 0 {
+			(force(a.m.p.Code) || a.m.p.Imported) && (len(g.src) > 0 || len(sc.attributedAgent(g)) > 0) {
 			// "raided the camp, killing five": deaths and damage are the
 			// result of the act, not another event; when the act names no
 			// target ("shelled a market, killing 15 civilians") the
@@ -99,6 +99,21 @@ func (sc *sent) treeModality(as []*analysis) {
 			}
 		}
 	}
+}
+
+// restatedAttack reports whether a is an attack noun that only restates
+// and attributes a violent act told before it in the sentence: "a car bomb
+// killed 12 soldiers, an attack blamed on Boko Haram".
+func (sc *sent) restatedAttack(a *analysis, as []*analysis) bool {
+	if sc.tree.pos(sc.tree.word(a.m.head)) != syntax.NOUN || a.m.end >= len(sc.lower) || !attributions[sc.lower[a.m.end]] {
+		return false
+	}
+	for _, b := range as {
+		if b != a && b.m.head < a.m.head && violent(b.m.p.Code) {
+			return true
+		}
+	}
+	return false
 }
 
 // contentOfAuthored reports whether the predicate at v is what a call,

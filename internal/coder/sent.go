@@ -313,6 +313,11 @@ func (sc *sent) actors() {
 				i = p.End - 1
 				continue
 			}
+			if sc.inPlaceName(p.Start, p.End) {
+				// "Dera Ismail Khan": a person's name inside a place's
+				i = p.End - 1
+				continue
+			}
 			if sc.relationSide(p.Start, p.End) && actors.ParseCode(p.Code).State() {
 				// "Israel's militia ally", "allies of Russia": the other
 				// side of a relation is not who the phrase names (a
@@ -1070,6 +1075,17 @@ func (sc *sent) sentencePlace() string {
 		}
 	}
 	return ""
+}
+
+// inPlaceName reports whether the capitalised word before the phrase
+// [start, end) makes, with it, a place the gazetteer knows: "Dera Ismail
+// Khan" holds the name of "Ismail Khan".
+func (sc *sent) inPlaceName(start, end int) bool {
+	if sc.d.c.Places == nil || start == 0 || !isCapital(sc.toks[start-1].Text) || sc.refAt[start-1] >= 0 || !isCapital(sc.toks[start].Text) {
+		return false
+	}
+	_, ok := sc.d.c.Places(sc.span(start-1, end))
+	return ok
 }
 
 // placeAt returns the country of the place named by the capitalised
