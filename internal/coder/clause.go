@@ -22,6 +22,9 @@ type analysis struct {
 	halted     bool  // a cooperative act a verb of stopping governs
 	refused    bool  // a cooperative act a verb of refusal governs
 	cancelled  bool  // a hostile act a verb of cancelling governs
+	// blamedFor marks an accusation whose accused act is an attack the
+	// article told before ("blamed Iran for the attacks")
+	blamedFor bool
 	// content is the first act an appeal or demand asks for: it refines
 	// a generic appeal's or demand's code
 	content *analysis

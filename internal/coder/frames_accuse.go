@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/flashpoint/flashpoint/internal/actors"
@@ -44,6 +45,7 @@ func (sc *sent) accusationFrame(a *analysis, later []*analysis, forced map[*anal
 	}
 	compEnd := sc.complementEnd(a)
 	acts := sc.accusedActs(a, later, nominal, compEnd)
+	a.blamedFor = !nominal && len(accused) > 0 && sc.definiteAttack(a.m.end, compEnd)
 	recip := recipAccusation(a)
 	for _, b := range acts {
 		sc.chargeAct(b, accusers, accused, nominal, recip)
@@ -225,4 +227,59 @@ func (sc *sent) wireAccusations(groups []*accusationGroup, firstEv int) {
 			}
 		}
 	}
+}
+
+// definiteAttack reports whether the accusation's complement in [from,
+// to) is a definite attack noun: "for the attacks", "of the bombing".
+func (sc *sent) definiteAttack(from, to int) bool {
+	k := from
+	if k < to && complementMarkers[sc.lower[k]] {
+		k++
+	}
+	if k >= to || !articles[sc.lower[k]] && sc.lower[k] != "these" && sc.lower[k] != "this" {
+		return false
+	}
+	for k++; k < to && k < len(sc.lower); k++ {
+		if attackNouns[sc.lower[k]] {
+			return true
+		}
+		if !isLowerWord(sc.toks[k].Text) {
+			return false
+		}
+	}
+	return false
+}
+
+// maxBlamedGap bounds how many sentences back an attack "the attacks" refers to.
+const maxBlamedGap = 20
+
+// blamedAttack returns, for an accusation of an attack told before ("blamed
+// Iran for the attacks"), that attack as the accused's act on the
+// accuser's word, or nil when the article told none.
+func (sc *sent) blamedAttack(a *analysis) *draft {
+	if n := len(sc.d.unclaimed); n > 0 {
+		// an attack told with no agent: the accused's on the accuser's word
+		e := sc.d.unclaimed[n-1]
+		sc.d.unclaimed = sc.d.unclaimed[:n-1]
+		act := sc.newDraft(a.tgt[0], e.tgt, e.code, a)
+		if sc.d.c.Explain {
+			act.explain = append(act.explain, "the agentless attack of sentence "+strconv.Itoa(e.s.Index)+", blamed on "+a.tgt[0].code)
+		}
+		return act
+	}
+	for i := len(sc.d.evs) - 1; i >= 0; i-- {
+		e := sc.d.evs[i]
+		if e.s.Index < sc.s.Index-maxBlamedGap {
+			break
+		}
+		if e.s.Index == sc.s.Index || !violent(e.code) || e.accusation {
+			continue
+		}
+		act := sc.newDraft(a.tgt[0], e.tgt, e.code, a)
+		if sc.d.c.Explain {
+			act.explain = append(act.explain, "the attack of sentence "+strconv.Itoa(e.s.Index)+", blamed on "+a.tgt[0].code)
+		}
+		return act
+	}
+	return nil
 }

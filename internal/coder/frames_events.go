@@ -35,7 +35,10 @@ func (sc *sent) speakers(as []*analysis) []ref {
 
 // accusationGroup holds the drafts of one accusation frame: the
 // accusations and the acts they claim.
-type accusationGroup struct{ accs, acts []*draft }
+type accusationGroup struct {
+	accs, acts []*draft
+	blamed     *analysis // an accusation of an attack told before, if any
+}
 
 // events turns each analysis that is an event into drafts, reported by
 // the sentence's speakers, and returns the drafts of each accusation
@@ -61,6 +64,9 @@ func (sc *sent) events(as []*analysis, forced map[*analysis]*draft) []*accusatio
 					d.accusation = true
 				}
 				g.accs = append(g.accs, ds...)
+				if a.blamedFor && len(ds) > 0 {
+					g.blamed = a
+				}
 			} else {
 				g.acts = append(g.acts, ds...)
 			}
@@ -69,6 +75,16 @@ func (sc *sent) events(as []*analysis, forced map[*analysis]*draft) []*accusatio
 		sc.d.evs = append(sc.d.evs, ds...)
 		if a.src != nil {
 			sc.d.ctx.lastSubject = codes(a.src)
+		}
+	}
+	for _, g := range groups {
+		// "blamed Iran for the attacks": no act of this sentence is
+		// claimed, the attack told before is
+		if g.blamed != nil && len(g.acts) == 0 {
+			if act := sc.blamedAttack(g.blamed); act != nil {
+				g.acts = append(g.acts, act)
+				sc.d.evs = append(sc.d.evs, act)
+			}
 		}
 	}
 	return groups
