@@ -92,7 +92,7 @@ func (sc *sent) events(as []*analysis, forced map[*analysis]*draft) []*accusatio
 
 // isEvent reports whether an analysis is coded as an event of its own.
 func (sc *sent) isEvent(a *analysis, as []*analysis) bool {
-	if a.m.p.Has("say") || a.negated || a.unconfirmed || a.hypothetic && !a.m.p.Has("threat") {
+	if a.m.p.Has("say") || a.m.p.Has("noevent") || a.negated || a.unconfirmed || a.hypothetic && !a.m.p.Has("threat") {
 		return false
 	}
 	if prep := sc.nominalPrep(a.m.head, a.m.p.Nominal && !strings.HasSuffix(sc.lower[a.m.head], "ing")); prep != "" &&

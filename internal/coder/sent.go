@@ -727,6 +727,11 @@ func (sc *sent) triggers() {
 		// one in either form ("its call for Venezuela to…")
 		possessed := i > 0 && (possessiveDeterminers[sc.lower[i-1]] || sc.lower[i-1] == "'s") // (lower holds one apostrophe)
 		for _, p := range ps.ByFirst[sc.lower[i]] {
+			if p.Has("noevent") && i > 0 && sc.lower[i-1] == "-" {
+				// "Saudi-led forces": the agentive compound is the
+				// actor's name, not the words a no-event pattern blocks
+				continue
+			}
 			if (nounUse || possessed && !contentTaking(p)) && !p.Nominal {
 				// "the accused", "the wounded", "a wanted man": a
 				// participle after an article names people, it is no

@@ -105,7 +105,7 @@ var knownFlags = map[string]bool{
 	"recip": true, "accuse": true, "deny": true, "say": true, "refuse": true,
 	"threat": true, "intent": true, "nopassive": true, "claim": true, "notarget": true,
 	"mediate": true, "nominal": true, "borrow": true, "host": true, "visit": true, "comment": true,
-	"control": true, "undergo": true,
+	"control": true, "undergo": true, "noevent": true,
 }
 
 // ParsePatterns reads pattern lines from r. name labels errors and
