@@ -315,7 +315,11 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 	}
 	var out []*draft
 	for _, pr := range pairs {
-		out = append(out, sc.newDraft(pr[0], pr[1], sc.partiesCode(code, pr[0], pr[1]), a))
+		c := sc.partiesCode(code, pr[0], pr[1])
+		if c == "" {
+			continue
+		}
+		out = append(out, sc.newDraft(pr[0], pr[1], c, a))
 		if p.Has("visit") && !a.future {
 			// a planned visit has no host yet
 			out = append(out, sc.newDraft(pr[1], pr[0], "043", a))
@@ -951,7 +955,8 @@ func nationWide(code string) bool {
 		strings.HasPrefix(code, "034")
 }
 
-// partiesCode recodes an act by who its parties are: a foreign ban is
+// partiesCode recodes an act by who its parties are ("" when they cannot
+// be its parties): a foreign ban is
 // reduced relations (160), and force by or against civilians: protesters
 // fighting their own police or troops riot (145), police fighting
 // civilians repress them (175), and any other civilian's force, being no
@@ -960,6 +965,11 @@ func nationWide(code string) bool {
 // by or against one person is no riot or crackdown ("the attacker was
 // shot by police").
 func (sc *sent) partiesCode(code string, src, tgt ref) string {
+	if code == "054" && tgt.context && actors.RoleOf(tgt.code) == "CVL" {
+		// "recognise unions between same-sex couples": recognition is
+		// of states, governments and bodies, not of unnamed people
+		return ""
+	}
 	if code == "172" && actors.CountryOf(src.code) != actors.CountryOf(tgt.code) {
 		// a ban a state puts on a foreign party ("banned Iran's Mahan
 		// Air") reduces relations; administrative sanctions are a
