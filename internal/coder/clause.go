@@ -20,6 +20,7 @@ type analysis struct {
 	agentive   bool  // the source came from a compound: "Russia-mediated"
 	announced  bool  // future by an auxiliary ("will strike"), not a purpose "to"
 	halted     bool  // a cooperative act a verb of stopping governs
+	prepared   bool  // an act of force its agent is preparing
 	refused    bool  // a cooperative act a verb of refusal governs
 	cancelled  bool  // a hostile act a verb of cancelling governs
 	// blamedFor marks an accusation whose accused act is an attack the

@@ -157,6 +157,8 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 		// "suspended military cooperation with Peru": a reduction of
 		// relations by the side that stops it
 		code = halted.of(code)
+	case a.prepared:
+		code = prepared.of(code)
 	}
 	if a.conditioned && !a.refused && !cooperative(code) {
 		// "will withdraw its force unless…", "threatened to suspend
@@ -507,6 +509,8 @@ func (sc *sent) newDraft(src, tgt ref, code string, a *analysis) *draft {
 			d.explain = append(d.explain, refused.explainLine(code))
 		case a.halted:
 			d.explain = append(d.explain, halted.explainLine(code))
+		case a.prepared:
+			d.explain = append(d.explain, prepared.explainLine(code))
 		case a.conditioned && code != a.m.p.Code:
 			d.explain = append(d.explain, threatened.explainLine(code))
 		case a.future && code != a.m.p.Code:

@@ -39,10 +39,11 @@ var (
 	threatened = frame("threatened.txt", "threatVerbs, conditionals: \"will expel … unless\"", "", "threat code")
 	cancelled  = frame("cancelled.txt", "cancelVerbs: \"called off the strike\"", "", "concession code")
 	appealed   = frame("appealed.txt", "an appeal's content: \"called on NATO to supply air defences\"", "020", "appeal code")
+	prepared   = frame("prepared.txt", "prepareVerbs: \"prepared to resume shelling\"", "", "force posture code")
 )
 
 // modalFrames lists the frames in the order the docs give them.
-var modalFrames = []*modalFrame{announced, halted, demanded, refused, threatened, cancelled, appealed}
+var modalFrames = []*modalFrame{announced, halted, demanded, refused, threatened, cancelled, appealed, prepared}
 
 // of returns the frame's code for an act's code: the longest prefix's, else
 // the fallback, else the act's own.

@@ -46,6 +46,12 @@ func (sc *sent) treeModality(as []*analysis) {
 			a.hypothetic = true
 		}
 		a.halted = sc.haltedBy(a)
+		a.prepared = sc.preparedFor(a)
+		if sc.willingTo(a) {
+			// "is prepared to strike", "are ready to hold talks": an
+			// announced willingness, a threat or an intent
+			a.future, a.announced = true, true
+		}
 		d := v
 		for hops := 0; hops < 4 && t.rel(d) == relConj; hops++ {
 			d = t.head(d) // "people living in or visiting Hong Kong"
@@ -299,6 +305,36 @@ func (sc *sent) haltedBy(a *analysis) bool {
 		return false
 	}
 	return stopVerbs[t.lemma(h)] && !sc.covers(a.m, t.tok(h))
+}
+
+// preparedFor reports whether an act of force is what its agent prepares
+// or gets ready to do ("prepared to resume shelling", "are preparing to
+// attack"): the words before the trigger are "to", an aspectual at most,
+// and a form of a verb of preparing.
+func (sc *sent) preparedFor(a *analysis) bool {
+	if !force(a.m.p.Code) {
+		return false
+	}
+	k := a.m.start - 1
+	if k > 0 && aspectuals[sc.lower[k]] {
+		k-- // "prepared to resume shelling"
+	}
+	if k < 1 || sc.lower[k] != "to" || !prepareVerbs[sc.lower[k-1]] {
+		return false
+	}
+	// "is prepared to strike" is a willingness, a threat: not a preparation
+	return !(sc.lower[k-1] == "prepared" && k >= 2 && beForms[sc.lower[k-2]])
+}
+
+// willingTo reports whether the act is what its agent says it is prepared,
+// ready or willing to do: a be-form, one of [willingWords], "to", an
+// aspectual at most, then the trigger.
+func (sc *sent) willingTo(a *analysis) bool {
+	k := a.m.start - 1
+	if k > 0 && aspectuals[sc.lower[k]] {
+		k--
+	}
+	return k >= 2 && sc.lower[k] == "to" && willingWords[sc.lower[k-1]] && beForms[sc.lower[k-2]]
 }
 
 // force reports whether code is a use of force (roots 18–20).
