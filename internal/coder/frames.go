@@ -174,6 +174,7 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 	}
 	recip := p.Has("recip") && !a.halted && !a.refused
 	pairs := [][2]ref{}
+	ownerClaimant := "" // who says whose operation an agentless act was
 	switch {
 	case p.Has("deny"):
 		return sc.denial(a, all)
@@ -295,8 +296,9 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 		}
 		if len(a.src) == 0 && a.passive && violent(code) {
 			// "was killed in a US counter-terrorism operation": the
-			// operation's owner is the agent
-			a.src = sc.operationOwner(a)
+			// operation's owner is the agent; "in what the group said
+			// was an Israeli strike", on the group's word
+			a.src, ownerClaimant = sc.operationOwner(a)
 		}
 		if len(a.src) == 0 && (a.passive || sc.subjectAttackKind(a) != "") && violent(code) && !a.future && !a.negated && !a.hypothetic && len(sc.d.unclaimed) < maxUnclaimed {
 			// (an attack that is the subject, "a suicide bombing killed
@@ -321,7 +323,11 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 		if c == "" {
 			continue
 		}
-		out = append(out, sc.newDraft(pr[0], pr[1], c, a))
+		d := sc.newDraft(pr[0], pr[1], c, a)
+		if ownerClaimant != "" && ownerClaimant != claimant(pr[0].code) {
+			d.claimedBy = ownerClaimant
+		}
+		out = append(out, d)
 		if p.Has("visit") && !a.future {
 			// a planned visit has no host yet
 			out = append(out, sc.newDraft(pr[1], pr[0], "043", a))
@@ -377,25 +383,44 @@ func (sc *sent) parties(a *analysis) []ref {
 // operationOwner returns the actor named as the owner of the operation a
 // passive act happened in ("in a US counter-terrorism operation", "in an
 // Israeli airstrike"), or nil.
-func (sc *sent) operationOwner(a *analysis) []ref {
+func (sc *sent) operationOwner(a *analysis) (owner []ref, claimedBy string) {
 	for t := a.m.end; t+2 < a.ce && t < len(sc.lower); t++ {
-		if sc.lower[t] != "in" || !determiners[sc.lower[t+1]] {
+		if sc.lower[t] != "in" {
 			continue
 		}
-		r := sc.refAt[t+2]
+		d := t + 1
+		if sc.lower[d] == "what" {
+			// "in what the group said was an Israeli strike", "in
+			// what Hezbollah described as…": the speaker claims whose
+			// operation it was
+			for d++; d < a.ce && d < t+9 && !beForms[sc.lower[d]] && sc.lower[d] != "as"; d++ {
+				if r := sc.refAt[d]; r >= 0 && claimedBy == "" {
+					claimedBy = claimant(sc.refs[r].code)
+				}
+			}
+			if d >= a.ce || d+2 >= len(sc.lower) {
+				return nil, ""
+			}
+			d++
+		}
+		if !determiners[sc.lower[d]] {
+			continue
+		}
+		r := sc.refAt[d+1]
 		if r < 0 || sc.refs[r].context {
-			return nil
+			return nil, ""
 		}
 		for k := sc.refs[r].end; k < a.ce && k <= sc.refs[r].end+2; k++ {
 			if operationNouns[sc.lower[k]] {
 				x := sc.refs[r]
 				x.explain = append(x.explain[:len(x.explain):len(x.explain)], "owner of the operation → agent")
-				return []ref{x}
+				sc.ownedOps = append(sc.ownedOps, k)
+				return []ref{x}, claimedBy
 			}
 		}
-		return nil
+		return nil, ""
 	}
-	return nil
+	return nil, ""
 }
 
 // notPlaces drops the bare countries a locative phrase names ("in Spain,

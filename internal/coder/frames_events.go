@@ -1,6 +1,9 @@
 package coder
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // analyseAll analyses each match in the light of those before it.
 func (sc *sent) analyseAll() []*analysis {
@@ -94,6 +97,9 @@ func (sc *sent) events(as []*analysis, forced map[*analysis]*draft) []*accusatio
 func (sc *sent) isEvent(a *analysis, as []*analysis) bool {
 	if a.m.p.Has("say") || a.m.p.Has("noevent") || a.negated || a.unconfirmed || a.hypothetic && !a.m.p.Has("threat") {
 		return false
+	}
+	if slices.Contains(sc.ownedOps, a.m.head) {
+		return false // the operation an earlier act was done in
 	}
 	if prep := sc.nominalPrep(a.m.head, a.m.p.Nominal && !strings.HasSuffix(sc.lower[a.m.head], "ing")); prep != "" &&
 		!a.m.p.Has("accuse") && !prepositions[sc.lower[a.m.start]] && (reasonPreps[prep] || sc.otherEventIn(a, as)) {

@@ -57,6 +57,10 @@ type sent struct {
 	groupAt []int // token → group index starting there, or -1
 	matches []*match
 	speaker []bool // token → part of the speaker of a speech verb
+	// ownedOps are the operation nouns that gave an agentless act its
+	// agent ("killed in what the group said was an Israeli strike"):
+	// the same act, not a second one
+	ownedOps []int
 	sayHead []bool // token → a speech verb
 	// tokSpans are the token offsets drafts keep for their evidence.
 	tokSpans []tokSpan
