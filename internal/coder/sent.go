@@ -61,7 +61,7 @@ type sent struct {
 	// agent ("killed in what the group said was an Israeli strike"):
 	// the same act, not a second one
 	ownedOps []int
-	sayHead []bool // token → a speech verb
+	sayHead  []bool // token → a speech verb
 	// tokSpans are the token offsets drafts keep for their evidence.
 	tokSpans []tokSpan
 	// subjectOf remembers the source group chosen for each match.
