@@ -87,8 +87,9 @@ func (sc *sent) subjectAttackKind(a *analysis) string {
 
 // attributedAgent returns the agent a later phrase of the clause ascribes
 // an agentless attack to ("…, another attack ascribed to the Taliban",
-// "…, blamed on Boko Haram", "…, carried out by ISIS"), or nil.
-func (sc *sent) attributedAgent(a *analysis) []ref {
+// "…, blamed on Boko Haram", "…, carried out by ISIS"), or nil, and
+// whether the agent itself claimed it ("in an attack claimed by…").
+func (sc *sent) attributedAgent(a *analysis) (agent []ref, claimed bool) {
 	for t := a.m.end; t+1 < a.ce && t+1 < len(sc.lower); t++ {
 		if !attributions[sc.lower[t]] {
 			continue
@@ -109,9 +110,15 @@ func (sc *sent) attributedAgent(a *analysis) []ref {
 			for i := range rs {
 				rs[i].explain = append(rs[i].explain[:len(rs[i].explain):len(rs[i].explain)], "the attack is ascribed to it")
 			}
-			return rs
+			return rs, sc.lower[t] == "claimed"
 		}
-		return nil
+		return nil, false
 	}
-	return nil
+	return nil, false
+}
+
+// attributed reports whether a later phrase ascribes the act to an agent.
+func (sc *sent) attributed(a *analysis) bool {
+	agent, _ := sc.attributedAgent(a)
+	return len(agent) > 0
 }

@@ -169,8 +169,9 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 	if len(a.src) == 0 {
 		a.src = sc.implicitAgent(a, code)
 	}
+	selfClaimed := false // "in an attack claimed by a militant group"
 	if len(a.src) == 0 && violent(code) {
-		a.src = sc.attributedAgent(a)
+		a.src, selfClaimed = sc.attributedAgent(a)
 	}
 	recip := p.Has("recip") && !a.halted && !a.refused
 	pairs := [][2]ref{}
@@ -328,6 +329,11 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 			d.claimedBy = ownerClaimant
 		}
 		out = append(out, d)
+		if selfClaimed {
+			// the claim of responsibility is an event of its own
+			d.claimedBy = claimant(pr[0].code)
+			out = append(out, sc.newDraft(pr[0], pr[1], "015", a))
+		}
 		if p.Has("visit") && !a.future {
 			// a planned visit has no host yet
 			out = append(out, sc.newDraft(pr[1], pr[0], "043", a))

@@ -84,7 +84,7 @@ func (sc *sent) treeModality(as []*analysis) {
 			a.hypothetic = true
 		}
 		if g, ok := heads[t.head(v)]; ok && t.rel(v) == relAdvcl && force(g.m.p.Code) && participle(sc.lower[a.m.head]) &&
-			(force(a.m.p.Code) || a.m.p.Imported) && (len(g.src) > 0 || len(sc.attributedAgent(g)) > 0) {
+			(force(a.m.p.Code) || a.m.p.Imported) && (len(g.src) > 0 || sc.attributed(g)) {
 			// "raided the camp, killing five": deaths and damage are the
 			// result of the act, not another event; when the act names no
 			// target ("shelled a market, killing 15 civilians") the
