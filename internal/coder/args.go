@@ -177,6 +177,9 @@ func (sc *sent) nominalActor(r int) bool {
 func (sc *sent) treeArgs(a *analysis, prev []*analysis) {
 	t := sc.tree
 	m := a.m
+	if t != nil && m.p.Nominal && !a.agentive {
+		sc.circumstanceSubject(a)
+	}
 	if t == nil || m.p.Nominal || a.agentive || m.p.Has("mediate") || m.p.Has("visit") {
 		// mediation and visits read their parties from frames of their own
 		return
@@ -251,6 +254,34 @@ func (sc *sent) treeArgs(a *analysis, prev []*analysis) {
 		// object the tree lacks
 		a.tgt = nil
 		a.treeTgt = true
+	}
+}
+
+// circumstanceSubject makes the subject of the clause the source of a
+// nominal event told as its circumstance ("Sisi praised Qatar's role in a
+// phone call with the emir", "met … during talks with"): who holds the
+// call is who the clause is about, not the nearest name before it.
+func (sc *sent) circumstanceSubject(a *analysis) {
+	t := sc.tree
+	n := t.word(a.m.head)
+	if t.rel(n) == relCase || t.rel(n) == relDet || t.rel(n) == relCompound {
+		n = t.head(n) // the pattern opens with "in a phone call"
+	}
+	if n < 0 || t.rel(n) != relObl && t.rel(n) != relNmod || !circumstancePreps[t.caseWord(n, sc.lower)] {
+		return // (nmod: the parser hangs the phrase on the object before it)
+	}
+	for v, hops := t.head(n), 0; v >= 0 && hops < 4; v, hops = t.head(v), hops+1 {
+		if s := t.child(v, relNsubj); s >= 0 {
+			if src := sc.actorsOf(s); len(src) > 0 && !sameRefs(src, a.tgt) {
+				a.src = src
+				a.treeSrc = true
+				a.circumstance = n
+			}
+			return
+		}
+		if r := t.rel(v); r != relAdvcl && r != relXcomp && r != relConj && r != relObj {
+			return
+		}
 	}
 }
 

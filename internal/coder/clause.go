@@ -21,6 +21,9 @@ type analysis struct {
 	announced  bool  // future by an auxiliary ("will strike"), not a purpose "to"
 	halted     bool  // a cooperative act a verb of stopping governs
 	prepared   bool  // an act of force its agent is preparing
+	// circumstance is the noun of a nominal event whose source is the
+	// subject of the clause it is a circumstance of, or 0
+	circumstance int
 	refused    bool  // a cooperative act a verb of refusal governs
 	cancelled  bool  // a hostile act a verb of cancelling governs
 	// blamedFor marks an accusation whose accused act is an attack the

@@ -40,6 +40,7 @@ var (
 	relParataxis   = mustRel("parataxis")
 	relMark        = mustRel("mark")
 	relCase        = mustRel("case")
+	relDet         = mustRel("det")
 	relCompound    = mustRel("compound")
 	relCompoundPrt = mustRel("compound:prt")
 	relAmod        = mustRel("amod")
@@ -211,6 +212,8 @@ func (t *tree) argRel(a *analysis, source bool) string {
 		source = !source // the subject undergoes the act
 	}
 	switch {
+	case source && a.circumstance > 0:
+		return "subject of the clause that \"" + t.words[a.circumstance].Text + "\" is a circumstance of"
 	case source && a.passive:
 		return "agent (obl:agent) of \"" + t.words[t.word(a.m.head)].Text + "\""
 	case source:
