@@ -24,8 +24,8 @@ type analysis struct {
 	// circumstance is the noun of a nominal event whose source is the
 	// subject of the clause it is a circumstance of, or 0
 	circumstance int
-	refused    bool  // a cooperative act a verb of refusal governs
-	cancelled  bool  // a hostile act a verb of cancelling governs
+	refused      bool // a cooperative act a verb of refusal governs
+	cancelled    bool // a hostile act a verb of cancelling governs
 	// blamedFor marks an accusation whose accused act is an attack the
 	// article told before ("blamed Iran for the attacks")
 	blamedFor bool
