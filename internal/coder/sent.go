@@ -1081,6 +1081,14 @@ func (sc *sent) sentencePlace() string {
 			if c := actors.ParseCode(sc.refs[r].code); c.State() && c.Role == "" {
 				return c.Country
 			}
+		} else if r < 0 && isCapital(sc.toks[t+1].Text) {
+			// a country named later than the refs built so far ("the
+			// killing of people by German colonial troops in Tanzania")
+			for _, p := range sc.d.c.Dict.Phrases(sc.toks[t+1:min(t+4, len(sc.toks))], sc.d.art.Date) {
+				if c := actors.ParseCode(p.Code); p.Start == 0 && c.State() && c.Role == "" && !p.Adjective {
+					return c.Country
+				}
+			}
 		}
 	}
 	return ""
