@@ -189,11 +189,18 @@ func (sc *sent) treeArgs(a *analysis, prev []*analysis) {
 		return
 	}
 	subj, patient := t.subject(v, sc.lower)
+	// "an activist who was arrested": the subject is the antecedent
+	relative := subj >= 0 && t.rel(v) == relAclRelcl && subj == t.head(v)
 	passive := patient || t.passive(v)
 	var src, tgt []ref
 	if passive {
 		ag := t.agent(v, sc.lower)
 		if ag < 0 {
+			if relative {
+				if tg := sc.actorsOf(subj); len(tg) > 0 {
+					a.tgt, a.treeTgt, a.passive = tg, true, true
+				}
+			}
 			return // "were arrested": who acted is the token analysis's call
 		}
 		src = sc.actorsOf(ag)
