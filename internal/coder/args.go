@@ -439,6 +439,9 @@ func (sc *sent) placeTarget(v int) []ref {
 		return nil
 	}
 	lo, hi := t.nameSpan(o)
+	if e := t.tok(hi); e+1 < len(sc.toks) && sc.toks[e+1].Text == "-" && sc.toks[e+1].Start == sc.toks[e].End {
+		return nil // "al-Quaety": the first part of a hyphenated name is no place
+	}
 	name := sc.s.Text[sc.toks[t.tok(lo)].Start:sc.toks[t.tok(hi)].End]
 	c, ok := sc.d.c.Places(name)
 	if !ok {
