@@ -127,7 +127,7 @@ func (a *actorOut) flush(rec *actorRecord) {
 			continue
 		}
 		var names []string
-		for _, raw := range rec.names {
+		for _, raw := range expandNames(rec.names) {
 			nm, why := a.name(raw)
 			if why != "" {
 				a.rep.skip(why, rec.src+" "+raw)
@@ -172,4 +172,42 @@ func (a *actorOut) name(raw string) (string, string) {
 		return "", "empty name"
 	}
 	return a.t.recase(words), ""
+}
+
+// expandNames splits Phoenix names with a parenthesis: an acronym in it is
+// a name of its own ("LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)" is both
+// "Liberation Tigers of Tamil Eelam" and "LTTE"), any other note in it
+// ("(ACTING", "(COUNTRY)") is dropped, since text never writes it.
+func expandNames(raws []string) []string {
+	var out []string
+	for _, raw := range raws {
+		base, note, ok := strings.Cut(raw, "(")
+		if !ok {
+			out = append(out, raw)
+			continue
+		}
+		if base = strings.Trim(base, "_ "); base != "" {
+			out = append(out, base)
+		}
+		note = strings.TrimSpace(note)
+		closed := strings.HasSuffix(note, ")")
+		if note = strings.Trim(strings.TrimSuffix(note, ")"), "_ "); closed && acronymNote(note) {
+			out = append(out, strings.ToUpper(note))
+		}
+	}
+	return out
+}
+
+// acronymNote reports whether a parenthesised note is an acronym: 2 to 5
+// letters, no spaces ("LTTE", "UNITA"; "ACTING" is a note).
+func acronymNote(s string) bool {
+	if len(s) < 2 || len(s) > 5 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z') {
+			return false
+		}
+	}
+	return true
 }

@@ -132,3 +132,20 @@ func TestCommittedFiles(t *testing.T) {
 		}
 	}
 }
+
+func TestExpandNames(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)", []string{"LIBERATION_TIGERS_OF_TAMIL_EELAM", "LTTE"}},
+		{"STANKO_TODOROV_(ACTING", []string{"STANKO_TODOROV"}},
+		{"GEORGIA_(SOVEREIGN_STATE)", []string{"GEORGIA"}},
+		{"HAMAS", []string{"HAMAS"}},
+	} {
+		got := expandNames([]string{tc.in})
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("expandNames(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
