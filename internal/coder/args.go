@@ -189,16 +189,20 @@ func (sc *sent) treeArgs(a *analysis, prev []*analysis) {
 		return
 	}
 	subj, patient := t.subject(v, sc.lower)
-	// "an activist who was arrested": the subject is the antecedent
-	relative := subj >= 0 && t.rel(v) == relAclRelcl && subj == t.head(v)
 	passive := patient || t.passive(v)
 	var src, tgt []ref
 	if passive {
 		ag := t.agent(v, sc.lower)
 		if ag < 0 {
-			if relative {
+			relative := t.rel(v) == relAclRelcl && subj == t.head(v) // "an activist who was arrested"
+			if subj >= 0 && (force(m.p.Code) && t.passive(v) || relative) {
 				if tg := sc.actorsOf(subj); len(tg) > 0 {
+					// "Prime Minister Robert Fico was shot": the subject
+					// underwent the act, whose agent the text does not name
 					a.tgt, a.treeTgt, a.passive = tg, true, true
+					if subset(a.src, tg) {
+						a.src = nil
+					}
 				}
 			}
 			return // "were arrested": who acted is the token analysis's call

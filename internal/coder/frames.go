@@ -702,6 +702,12 @@ func (sc *sent) refine(code string, a *analysis) string {
 		// text names is an assassination, whatever the weapon
 		return "186"
 	}
+	if (code == "190" || code == "182") && woundWords[sc.lower[a.m.head]] && len(a.tgt) > 0 && everyRef(a.tgt, sc.namedPerson) &&
+		everyRef(a.tgt, func(r ref) bool { return stateRoles[actors.RoleOf(r.code)] }) {
+		// "Prime Minister Robert Fico was shot": shooting or stabbing a
+		// named office-holder is an attempt on his life
+		return "185"
+	}
 	if code == "190" {
 		if c := sc.subjectAttackKind(a); c != "" {
 			return c
@@ -1030,9 +1036,9 @@ func (sc *sent) partiesCode(code string, src, tgt ref) string {
 }
 
 // individual reports whether an actor is named by a word for one person
-// acting alone ("the attacker", "a suspect"), not a crowd.
+// acting alone ("the attacker", "a suspect", "he"), not a crowd.
 func (sc *sent) individual(r ref) bool {
-	return r.end > 0 && r.end <= len(sc.lower) && individuals[sc.lower[r.end-1]]
+	return r.end > 0 && r.end <= len(sc.lower) && (individuals[sc.lower[r.end-1]] || r.pronoun && personPronouns[sc.lower[r.end-1]])
 }
 
 // instrumentCode reads the weapon a "with" phrase gives unspecified force

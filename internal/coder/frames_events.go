@@ -3,6 +3,8 @@ package coder
 import (
 	"slices"
 	"strings"
+
+	"github.com/flashpoint/flashpoint/internal/actors"
 )
 
 // analyseAll analyses each match in the light of those before it.
@@ -76,6 +78,7 @@ func (sc *sent) events(as []*analysis, forced map[*analysis]*draft) []*accusatio
 		}
 		reportBy(ds, speakers)
 		sc.d.evs = append(sc.d.evs, ds...)
+		sc.notePerpetrator(ds)
 		if a.src != nil {
 			sc.d.ctx.lastSubject = codes(a.src)
 		}
@@ -133,5 +136,21 @@ func reportBy(ds []*draft, speakers []ref) {
 func (sc *sent) noteSubject(as []*analysis) {
 	if len(as) > 0 && as[len(as)-1].src != nil {
 		sc.d.ctx.lastSubject = codes(as[len(as)-1].src)
+	}
+}
+
+// notePerpetrator takes the private person an arrest detains, when the
+// article told an attack with no agent, as its perpetrator: "the shooter
+// of Fico = the man detained at the scene" (the gold conventions).
+func (sc *sent) notePerpetrator(ds []*draft) {
+	ctx := &sc.d.ctx
+	if ctx.perpetrator != "" || len(sc.d.unclaimed) == 0 {
+		return
+	}
+	for _, d := range ds {
+		if strings.HasPrefix(d.code, "173") && actors.RoleOf(d.tgt.code) == "CVL" {
+			ctx.perpetrator, ctx.perpetratorAt = d.tgt.code, sc.s.Index
+			return
+		}
 	}
 }
