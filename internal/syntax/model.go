@@ -36,6 +36,8 @@ type Model struct {
 	labW      *wtable // arc labels
 	labels    []Rel   // parser label index -> relation
 	rootLab   int
+	beam      int   // beam width of the parser; <= 1: greedy
+	margin    int64 // beam: drop configurations scoring this far below the best (0: none)
 }
 
 //go:embed model/en.model
@@ -86,6 +88,9 @@ func (m *Model) Save(w io.Writer) error {
 	}
 	m.parW.write(bw)
 	m.labW.write(bw)
+	if m.beam > 1 { // absent for greedy models, so their files are unchanged
+		put(uint64(m.beam))
+	}
 	return bw.Flush()
 }
 
@@ -221,6 +226,11 @@ func decode(data []byte) (m *Model, err error) {
 	}
 	if m.labW, data, err = readTable(data); err != nil || m.labW.nclass != len(m.labels) {
 		return nil, fmt.Errorf("syntax: model: label weights: %v", err)
+	}
+	if len(data) != 0 {
+		if m.beam = int(get()); m.beam < 2 || m.beam > 64 {
+			panic(bad)
+		}
 	}
 	if len(data) != 0 {
 		return nil, errors.New("syntax: model: trailing data")

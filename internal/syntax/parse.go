@@ -15,6 +15,11 @@ type Parser struct {
 	tmp    []uint32
 	st     pstate
 	out    Sentence
+	// beam search (Model.beam > 1)
+	beam, beamNext []beamItem
+	cands          []beamCand
+	labCache       [labCacheSize]labCacheEntry
+	labGen         uint32
 }
 
 // NewParser returns a Parser using m.
@@ -86,6 +91,9 @@ func (p *Parser) Parse(words []string) *Sentence {
 		st.word[i+1] = p.toks[i].low
 		st.tag[i+1] = uint64(tags[i])
 		st.alt[i+1] = uint64(s.POS[i])
+	}
+	if m.beam > 1 {
+		p.parseBeam(st)
 	}
 	var msc [256]int32
 	for !st.done() {

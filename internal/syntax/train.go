@@ -29,6 +29,8 @@ type TrainOptions struct {
 	MinHits     int    // drop features updated fewer times than this
 	MinLabel    int    // relations rarer than this fall back to their base
 	TagCache    string // for experiments on the parser: file keeping the taggers and jackknifed tags between runs (made if absent)
+	Beam        int    // parser beam width, trained globally (max-violation); <= 1: greedy with the dynamic oracle
+	EarlyUpdate bool   // beam training with early instead of max-violation updates
 	Adapt       int    // classifiers trained with domain adaptation (AdaptTagger|AdaptMoves|AdaptLabels); -1: none
 	Log         io.Writer
 }
@@ -110,6 +112,7 @@ func Train(sents []*Gold, weight []int, opt TrainOptions) (*Model, error) {
 	pm, pl := trainParser(sents, weight, tags, alts, m, opt)
 	m.parW = pm.compile(opt.MinQ, opt.MinHits)
 	m.labW = pl.compile(opt.MinQ, opt.MinHits)
+	m.beam = max(opt.Beam, 1)
 	opt.logf("parser trained (%v)\n", time.Since(start).Round(time.Millisecond))
 	return m, nil
 }
