@@ -86,9 +86,7 @@ func (p *Parser) parseBeam(st *pstate) {
 				cands = append(cands, beamCand{int32(i), int8(mv), cur[i].score})
 				continue
 			}
-			p.feats = s.feats(p.feats[:0])
-			msc[mvShift], msc[mvLeft], msc[mvRight] = 0, 0, 0
-			m.parW.score(p.feats, msc[:], p.tmp)
+			p.moveScores(s, &msc)
 			for mv := range numMoves {
 				if s.validMove(mv) {
 					cands = append(cands, beamCand{int32(i), int8(mv), cur[i].score + int64(msc[mv])})
@@ -125,7 +123,7 @@ func (p *Parser) parseBeam(st *pstate) {
 
 // labCacheSize entries remember a sentence's arc labels: the beam's
 // configurations often make the same arc with the same subtrees.
-const labCacheSize = 64
+const labCacheSize = 256
 
 type labCacheEntry struct {
 	key   uint64
@@ -165,6 +163,66 @@ func (p *Parser) beamLabel(src *pstate, mv int) uint8 {
 	label := uint8(bestLabel(sc, m.rootLab))
 	*e = labCacheEntry{key, p.labGen, label}
 	return label
+}
+
+// moveKey hashes everything feats reads that is not fixed by the words and
+// tags: the positions of S0-S2 and B0, the children, valencies and label
+// sets of S0, S1 and B0.
+func (s *pstate) moveKey() uint64 {
+	S0, S1, S2 := s.st(0), s.st(1), s.st(2)
+	k := mix(uint64(uint16(S0))<<48 | uint64(uint16(S1))<<32 | uint64(uint16(S2))<<16 | uint64(uint16(s.b)))
+	if S0 >= 0 {
+		k = s.nodeKey(k, S0, true)
+	}
+	if S1 >= 0 {
+		k = s.nodeKey(k, S1, false)
+	}
+	if int(s.b) <= s.n {
+		k = s.nodeKey(k, s.b, true)
+	}
+	return k
+}
+
+// nodeKey folds token i's children, their labels, valencies and label
+// sets into k (the second-nearest children too if both).
+func (s *pstate) nodeKey(k uint64, i int32, both bool) uint64 {
+	l1, r1 := s.l1[i], s.r1[i]
+	a := uint64(uint16(l1))<<48 | uint64(uint16(r1))<<32 | uint64(s.lab[l1])<<24 | uint64(s.lab[r1])<<16 |
+		uint64(s.nl[i])<<8 | uint64(s.nr[i])
+	if both {
+		l2, r2 := s.l2[i], s.r2[i]
+		a ^= mix(uint64(uint16(l2))<<48 | uint64(uint16(r2))<<32 | uint64(s.lab[l2])<<24 | uint64(s.lab[r2])<<16)
+	}
+	k = mix(k ^ a)
+	k = mix(k ^ s.lset[i])
+	return mix(k ^ s.rset[i]*golden)
+}
+
+type moveCacheEntry struct {
+	key uint64
+	gen uint32
+	sc  [numMoves]int32
+}
+
+const moveCacheSize = 256
+
+// moveScores scores the moves from s, looked up in the sentence's cache
+// first: configurations of the beam that differ only deeper in the stack
+// or in finished subtrees score alike.
+func (p *Parser) moveScores(s *pstate, msc *[256]int32) {
+	key := s.moveKey()
+	e := &p.moveCache[key&(moveCacheSize-1)]
+	if e.gen == p.labGen && e.key == key {
+
+		copy(msc[:numMoves], e.sc[:])
+		return
+	}
+
+	p.feats = s.feats(p.feats[:0])
+	msc[mvShift], msc[mvLeft], msc[mvRight] = 0, 0, 0
+	p.m.parW.score(p.feats, msc[:], p.tmp)
+	e.key, e.gen = key, p.labGen
+	copy(e.sc[:], msc[:numMoves])
 }
 
 // trainHist is one transition of a configuration's history: the move, the

@@ -31,6 +31,7 @@ type TrainOptions struct {
 	TagCache    string // for experiments on the parser: file keeping the taggers and jackknifed tags between runs (made if absent)
 	Beam        int    // parser beam width, trained globally (max-violation); <= 1: greedy with the dynamic oracle
 	EarlyUpdate bool   // beam training with early instead of max-violation updates
+	BeamMargin  int    // beam parsing drops configurations scoring this far below the best (quantised units; 0: none)
 	Adapt       int    // classifiers trained with domain adaptation (AdaptTagger|AdaptMoves|AdaptLabels); -1: none
 	Log         io.Writer
 }
@@ -113,6 +114,7 @@ func Train(sents []*Gold, weight []int, opt TrainOptions) (*Model, error) {
 	m.parW = pm.compile(opt.MinQ, opt.MinHits)
 	m.labW = pl.compile(opt.MinQ, opt.MinHits)
 	m.beam = max(opt.Beam, 1)
+	m.margin = int64(max(opt.BeamMargin, 0))
 	opt.logf("parser trained (%v)\n", time.Since(start).Round(time.Millisecond))
 	return m, nil
 }
