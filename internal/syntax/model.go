@@ -236,7 +236,9 @@ func decode(data []byte) (m *Model, err error) {
 		if m.beam = int(get()); m.beam < 2 || m.beam > 64 {
 			panic(bad)
 		}
-		m.margin = int64(get() & (1<<40 - 1))
+		if m.margin = int64(get()); m.margin < 0 || m.margin > 1<<40 {
+			panic(bad)
+		}
 	}
 	if len(data) != 0 {
 		return nil, errors.New("syntax: model: trailing data")

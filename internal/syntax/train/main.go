@@ -36,7 +36,7 @@ func main() {
 	flag.IntVar(&opt.MinHits, "minhits", d.MinHits, "prune features updated fewer times")
 	flag.IntVar(&opt.MinLabel, "minlabel", d.MinLabel, "min count to keep a relation subtype")
 	flag.IntVar(&opt.Beam, "beam", d.Beam, "parser beam width (trained globally); 1: greedy")
-	flag.IntVar(&opt.BeamMargin, "margin", d.BeamMargin, "beam parsing: drop configurations scoring this far below the best (0: none)")
+	flag.IntVar(&opt.BeamMargin, "margin", d.BeamMargin, "beam parsing: drop configurations scoring this far below the best (-1: none)")
 	flag.BoolVar(&opt.EarlyUpdate, "early", false, "beam training: early update instead of max-violation")
 	flag.StringVar(&opt.TagCache, "tagcache", "", "experiments: reuse the tagger and jackknifed tags kept in this file (made if absent)")
 	flag.IntVar(&opt.Adapt, "adapt", d.Adapt, "domain adaptation: 1 tagger + 2 moves + 4 labels (-1: none)")
