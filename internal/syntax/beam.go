@@ -73,7 +73,7 @@ func (p *Parser) parseBeam(st *pstate) {
 		p.beam = make([]beamItem, k)
 		p.beamNext = make([]beamItem, k)
 	}
-	p.labGen++
+	p.cacheGen++
 	cur := p.beam[:1]
 	cur[0].st.copyFrom(st)
 	cur[0].score = 0
@@ -153,7 +153,7 @@ func (p *Parser) beamLabel(src *pstate, mv int) uint8 {
 	h, d := src.arc(mv)
 	key := src.labelKey(h, d)
 	e := &p.labCache[key&(labCacheSize-1)]
-	if e.gen == p.labGen && e.key == key {
+	if e.gen == p.cacheGen && e.key == key {
 		return e.label
 	}
 	p.feats = src.labelFeats(p.feats[:0], h, d)
@@ -161,7 +161,7 @@ func (p *Parser) beamLabel(src *pstate, mv int) uint8 {
 	clear(sc)
 	m.labW.score(p.feats, p.labSc, p.tmp)
 	label := uint8(bestLabel(sc, m.rootLab))
-	*e = labCacheEntry{key, p.labGen, label}
+	*e = labCacheEntry{key, p.cacheGen, label}
 	return label
 }
 
@@ -212,16 +212,14 @@ const moveCacheSize = 256
 func (p *Parser) moveScores(s *pstate, msc *[256]int32) {
 	key := s.moveKey()
 	e := &p.moveCache[key&(moveCacheSize-1)]
-	if e.gen == p.labGen && e.key == key {
-
+	if e.gen == p.cacheGen && e.key == key {
 		copy(msc[:numMoves], e.sc[:])
 		return
 	}
-
 	p.feats = s.feats(p.feats[:0])
 	msc[mvShift], msc[mvLeft], msc[mvRight] = 0, 0, 0
 	p.m.parW.score(p.feats, msc[:], p.tmp)
-	e.key, e.gen = key, p.labGen
+	e.key, e.gen = key, p.cacheGen
 	copy(e.sc[:], msc[:numMoves])
 }
 

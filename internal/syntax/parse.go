@@ -20,7 +20,7 @@ type Parser struct {
 	cands          []beamCand
 	labCache       [labCacheSize]labCacheEntry
 	moveCache      [moveCacheSize]moveCacheEntry
-	labGen         uint32
+	cacheGen       uint32
 }
 
 // NewParser returns a Parser using m.
