@@ -31,11 +31,17 @@ type Model struct {
 	// the target domain's tagging conventions, which score better as UPOS
 	// but parse worse (see README.md).
 	parseTagW *wtable
-	lem       *lemmatizer
-	parW      *wtable // transitions: shift, left, right
-	labW      *wtable // arc labels
-	labels    []Rel   // parser label index -> relation
-	rootLab   int
+	// tagBoth holds tagW's and parseTagW's rows side by side (classes
+	// NumPOS.. are parseTagW's), so Parse scores both taggers with one
+	// lookup per feature: half the cache misses.
+	tagBoth *wtable
+	lem     *lemmatizer
+	parW    *wtable // transitions: shift, left, right
+	labW    *wtable // arc labels
+	labels  []Rel   // parser label index -> relation
+	rootLab int
+	beam    int   // beam width of the parser; <= 1: greedy
+	margin  int64 // beam: drop configurations scoring this far below the best (0: none)
 }
 
 //go:embed model/en.model
@@ -86,6 +92,10 @@ func (m *Model) Save(w io.Writer) error {
 	}
 	m.parW.write(bw)
 	m.labW.write(bw)
+	if m.beam > 1 { // absent for greedy models, so their files are unchanged
+		put(uint64(m.beam))
+		put(uint64(m.margin))
+	}
 	return bw.Flush()
 }
 
@@ -223,7 +233,42 @@ func decode(data []byte) (m *Model, err error) {
 		return nil, fmt.Errorf("syntax: model: label weights: %v", err)
 	}
 	if len(data) != 0 {
+		if m.beam = int(get()); m.beam < 2 || m.beam > 64 {
+			panic(bad)
+		}
+		if m.margin = int64(get()); m.margin < 0 || m.margin > 1<<40 {
+			panic(bad)
+		}
+	}
+	if len(data) != 0 {
 		return nil, errors.New("syntax: model: trailing data")
 	}
+	m.tagBoth = mergeTables(m.tagW, m.parseTagW)
 	return m, nil
+}
+
+// mergeTables returns a table whose row for each bucket is a's row followed
+// by b's with their classes shifted by a.nclass, or nil if a and b cannot
+// be merged (b nil, different sizes or too many classes).
+func mergeTables(a, b *wtable) *wtable {
+	if a == nil || b == nil || a.bits != b.bits || a.nclass+b.nclass > 255 || a.dense != nil ||
+		len(a.ent)+len(b.ent) > maxEntries {
+		return nil
+	}
+	t := &wtable{bits: a.bits, mask: a.mask, nclass: a.nclass + b.nclass, offs: make([]uint32, len(a.offs))}
+	t.ent = make([]uint32, 0, len(a.ent)+len(b.ent))
+	shift := uint32(a.nclass) << 16
+	for i, oa := range a.offs {
+		ob := b.offs[i]
+		if oa == 0 && ob == 0 {
+			continue
+		}
+		start := len(t.ent)
+		t.ent = append(t.ent, a.row(oa)...)
+		for _, e := range b.row(ob) {
+			t.ent = append(t.ent, e+shift)
+		}
+		t.offs[i] = uint32(start)<<8 | uint32(len(t.ent)-start)
+	}
+	return t
 }

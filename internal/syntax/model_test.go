@@ -3,6 +3,7 @@ package syntax
 import (
 	"bytes"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -133,5 +134,51 @@ func TestEmptyAndRelNames(t *testing.T) {
 	}
 	if p, ok := ParsePOS("PROPN"); !ok || p != PROPN || p.String() != "PROPN" {
 		t.Fatal("ParsePOS")
+	}
+}
+
+// TestBeam trains a small beam model twice (the same bytes both times),
+// checks that it survives Save and Load and parses into trees, and that the
+// beam caches change nothing: the same parser gives the same trees twice.
+func TestBeam(t *testing.T) {
+	gold, err := ReadFile(filepath.Join(treebankDir, "en_lines-ud-train.conllu"))
+	if err != nil {
+		t.Skip("treebank not available:", err)
+	}
+	opt := TrainOptions{TagIters: 2, ParseIters: 2, TagBits: 16, ParseBits: 18, LabelBits: 16, Beam: 3, BeamMargin: 50000}
+	var buf bytes.Buffer
+	for k := range 2 { // beam training is deterministic too
+		m, err := Train(gold[:200], nil, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := m.Save(&b); err != nil {
+			t.Fatal(err)
+		}
+		if k == 1 && !bytes.Equal(b.Bytes(), buf.Bytes()) {
+			t.Fatal("two beam trainings on the same data gave different models")
+		}
+		buf = b
+	}
+	m2, err := Load(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m2.beam != 3 || m2.margin != 50000 {
+		t.Fatalf("beam %d margin %d after Load", m2.beam, m2.margin)
+	}
+	p := m2.NewParser()
+	var first [][]int
+	for pass := range 2 {
+		for i, g := range gold[200:260] {
+			s := p.Parse(g.Words)
+			checkTree(t, s)
+			if pass == 0 {
+				first = append(first, append([]int(nil), s.Head...))
+			} else if !slices.Equal(first[i], s.Head) {
+				t.Fatalf("sentence %d parsed differently the second time", i)
+			}
+		}
 	}
 }

@@ -15,6 +15,12 @@ type Parser struct {
 	tmp    []uint32
 	st     pstate
 	out    Sentence
+	// beam search (Model.beam > 1)
+	beam, beamNext []beamItem
+	cands          []beamCand
+	labCache       [labCacheSize]labCacheEntry
+	moveCache      [moveCacheSize]moveCacheEntry
+	cacheGen       uint32
 }
 
 // NewParser returns a Parser using m.
@@ -25,6 +31,15 @@ func (m *Model) NewParser() *Parser {
 func (p *Parser) bestTag(feats []uint64) int { return p.argmaxTag(p.m.tagW, feats) }
 
 func (p *Parser) bestParseTag(feats []uint64) int { return p.argmaxTag(p.m.parseTagW, feats) }
+
+// bestTagBoth returns the best tags of the output tagger and the parser's
+// tagger for feats (from Model.tagBoth).
+func (p *Parser) bestTagBoth(feats []uint64) (int, int) {
+	sc := p.tagSc[:2*NumPOS]
+	clear(sc)
+	p.m.tagBoth.score(feats, p.tagSc, p.tmp)
+	return argmax(sc[:NumPOS]), argmax(sc[NumPOS:])
+}
 
 func (p *Parser) argmaxTag(t *wtable, feats []uint64) int {
 	sc := p.tagSc[:NumPOS]
@@ -54,9 +69,12 @@ func (p *Parser) tag(words []string, parseTags bool) *Sentence {
 	s.Head = grow(s.Head, n)
 	s.Rel = grow(s.Rel, n)
 	p.toks, p.lowBuf, p.lowEnd = prepare(words, p.toks, p.lowBuf, p.lowEnd, p.m.lex)
-	if parseTags && p.m.parseTagW != nil {
+	if parseTags && p.m.tagBoth != nil {
 		p.ptags = grow(p.ptags, n)
-		p.feats, p.feats2 = tagTwo(p.toks, s.POS, p.ptags, p.feats, p.feats2, p.bestTag, p.bestParseTag)
+		p.feats, p.feats2 = tagTwo(p.toks, s.POS, p.ptags, p.feats, p.feats2, nil, nil, p.bestTagBoth)
+	} else if parseTags && p.m.parseTagW != nil {
+		p.ptags = grow(p.ptags, n)
+		p.feats, p.feats2 = tagTwo(p.toks, s.POS, p.ptags, p.feats, p.feats2, p.bestTag, p.bestParseTag, nil)
 	} else {
 		p.feats = tagSentence(p.toks, s.POS, p.feats, p.bestTag)
 	}
@@ -86,6 +104,9 @@ func (p *Parser) Parse(words []string) *Sentence {
 		st.word[i+1] = p.toks[i].low
 		st.tag[i+1] = uint64(tags[i])
 		st.alt[i+1] = uint64(s.POS[i])
+	}
+	if m.beam > 1 {
+		p.parseBeam(st)
 	}
 	var msc [256]int32
 	for !st.done() {

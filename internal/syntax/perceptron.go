@@ -364,3 +364,18 @@ func bitsOf(mask uint64) int {
 	}
 	return n
 }
+
+// bump adds d to the weights of feats for class cls.
+func (p *perceptron) bump(feats []uint64, cls int, d float32) {
+	for _, f := range feats {
+		b := uint32(f & p.mask)
+		i := p.idx[b] - 1
+		if i < 0 {
+			i = int32(len(p.rows))
+			p.idx[b] = i + 1
+			p.rows = append(p.rows, nil)
+			p.hits = append(p.hits, 1)
+		}
+		p.rows[i] = p.add(p.rows[i], cls, d)
+	}
+}

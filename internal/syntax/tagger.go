@@ -86,7 +86,9 @@ func tagSentence(toks []tokInfo, tags []POS, feats []uint64, score func([]uint64
 // tagTwo tags toks with two taggers at once, a into ta and b into tb. The
 // features depend on the previous two tags only through the history, so
 // they are extracted once while both taggers agree on it (nearly always).
-func tagTwo(toks []tokInfo, ta, tb []POS, feats, fb []uint64, a, b func([]uint64) int) ([]uint64, []uint64) {
+//
+// With both (scoring the two taggers in one pass) a and b are not used.
+func tagTwo(toks []tokInfo, ta, tb []POS, feats, fb []uint64, a, b func([]uint64) int, both func([]uint64) (int, int)) ([]uint64, []uint64) {
 	a1, a2 := uint64(tagStart), uint64(tagStart2)
 	b1, b2 := a1, a2
 	for i := range toks {
@@ -94,12 +96,22 @@ func tagTwo(toks []tokInfo, ta, tb []POS, feats, fb []uint64, a, b func([]uint64
 			ta[i], tb[i] = POS(f), POS(f)
 		} else {
 			feats = tagFeats(feats[:0], toks, i, a1, a2)
-			ta[i] = POS(a(feats))
-			if b1 == a1 && b2 == a2 {
-				tb[i] = POS(b(feats))
-			} else {
+			if both != nil && b1 == a1 && b2 == a2 {
+				x, y := both(feats)
+				ta[i], tb[i] = POS(x), POS(y)
+			} else if both != nil {
+				x, _ := both(feats)
 				fb = tagFeats(fb[:0], toks, i, b1, b2)
-				tb[i] = POS(b(fb))
+				_, y := both(fb)
+				ta[i], tb[i] = POS(x), POS(y)
+			} else {
+				ta[i] = POS(a(feats))
+				if b1 == a1 && b2 == a2 {
+					tb[i] = POS(b(feats))
+				} else {
+					fb = tagFeats(fb[:0], toks, i, b1, b2)
+					tb[i] = POS(b(fb))
+				}
 			}
 		}
 		a2, a1 = a1, uint64(ta[i])

@@ -29,6 +29,9 @@ type TrainOptions struct {
 	MinHits     int    // drop features updated fewer times than this
 	MinLabel    int    // relations rarer than this fall back to their base
 	TagCache    string // for experiments on the parser: file keeping the taggers and jackknifed tags between runs (made if absent)
+	Beam        int    // parser beam width, trained globally (max-violation); 1: greedy with the dynamic oracle
+	EarlyUpdate bool   // beam training with early instead of max-violation updates
+	BeamMargin  int    // beam parsing drops configurations scoring this far below the best (quantised units; -1: none)
 	Adapt       int    // classifiers trained with domain adaptation (AdaptTagger|AdaptMoves|AdaptLabels); -1: none
 	Log         io.Writer
 }
@@ -37,7 +40,7 @@ type TrainOptions struct {
 var DefaultTrainOptions = TrainOptions{
 	TagIters: 8, ParseIters: 15, DomainIters: 3, Folds: 4, Seed: 1,
 	TagBits: 19, ParseBits: 20, LabelBits: 19, MinQ: 2, MinHits: 5, MinLabel: 10,
-	Adapt: AdaptTagger,
+	Adapt: AdaptTagger, Beam: 1, BeamMargin: 30000,
 }
 
 // Classifiers trained with domain adaptation (TrainOptions.Adapt).
@@ -61,6 +64,8 @@ func (o *TrainOptions) fill() {
 	o.MinHits = cmp.Or(o.MinHits, d.MinHits)
 	o.MinLabel = cmp.Or(o.MinLabel, d.MinLabel)
 	o.Adapt = max(cmp.Or(o.Adapt, d.Adapt), 0)
+	o.Beam = cmp.Or(o.Beam, d.Beam)
+	o.BeamMargin = max(cmp.Or(o.BeamMargin, d.BeamMargin), 0)
 }
 
 func (o *TrainOptions) logf(format string, args ...any) {
@@ -110,6 +115,8 @@ func Train(sents []*Gold, weight []int, opt TrainOptions) (*Model, error) {
 	pm, pl := trainParser(sents, weight, tags, alts, m, opt)
 	m.parW = pm.compile(opt.MinQ, opt.MinHits)
 	m.labW = pl.compile(opt.MinQ, opt.MinHits)
+	m.beam = max(opt.Beam, 1)
+	m.margin = int64(max(opt.BeamMargin, 0))
 	opt.logf("parser trained (%v)\n", time.Since(start).Round(time.Millisecond))
 	return m, nil
 }

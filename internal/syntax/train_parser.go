@@ -47,6 +47,11 @@ func trainParser(sents []*Gold, weight []int, tags, alts [][]POS, m *Model, opt 
 	var gh []int32
 	var gl []uint8
 	all := order
+	var bt *beamTrainer
+	if opt.Beam > 1 {
+		bt = newBeamTrainer(opt.Beam, pm, pl, m)
+		bt.early = opt.EarlyUpdate
+	}
 	for it := range opt.ParseIters + opt.DomainIters {
 		if order = all; it >= opt.ParseIters && len(domain) > 0 {
 			order = domain
@@ -64,6 +69,10 @@ func trainParser(sents []*Gold, weight []int, tags, alts [][]POS, m *Model, opt 
 				st.alt[i+1] = uint64(alts[si][i])
 				gh[i+1] = int32(g.Head[i] + 1)
 				gl[i+1] = uint8(labelIndex(m.labels, g.Rel[i]))
+			}
+			if bt != nil {
+				bt.sentence(&st, gh, gl, dom[si])
+				continue
 			}
 			for !st.done() {
 				next := st.forced()
