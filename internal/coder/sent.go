@@ -271,6 +271,48 @@ func (sc *sent) otherName() bool {
 	return false
 }
 
+// quoteSpeaker finds the sentence's quotation and who speaks it: the
+// actor phrase a speech word stands next to outside the quote ("…," the
+// ministry said; the ministry said: "…"). It returns the quote's bounds
+// (the quotation marks' tokens) and the speaker, or nil.
+func (sc *sent) quoteSpeaker(phrases []actors.Phrase) (from, to int, speaker *actors.Phrase) {
+	from, to = -1, -1
+	for i, t := range sc.toks {
+		if q := t.Text; q == "\"" || q == "“" || q == "”" {
+			if from < 0 {
+				from = i
+			} else {
+				to = i
+				break
+			}
+		}
+	}
+	if to < 0 {
+		return -1, -1, nil
+	}
+	near := func(a, b int) bool { // a speech word in [a, b)
+		for k := max(a, 0); k < b && k < len(sc.lower); k++ {
+			if speechWords[sc.lower[k]] {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range phrases {
+		p := &phrases[i]
+		if p.Code == "" {
+			continue
+		}
+		if p.Start > to && p.Start <= to+6 && near(to+1, p.End+3) {
+			return from, to, p // "…," the ministry said
+		}
+		if p.End <= from && p.End >= from-5 && near(p.End, from) {
+			speaker = p // the ministry said: "…" (the last one before it)
+		}
+	}
+	return from, to, speaker
+}
+
 // candidate reports whether some word of the sentence can start a verb
 // pattern: only such sentences are worth parsing.
 func (sc *sent) candidate() bool {
@@ -294,6 +336,7 @@ func (sc *sent) actors() {
 	}
 	ctx := &sc.d.ctx
 	phrases := sc.d.c.Dict.Phrases(sc.toks, sc.actorDate())
+	quoteFrom, quoteTo, speaker := sc.quoteSpeaker(phrases)
 	pi := 0
 	for i := 0; i < n; i++ {
 		if pi < len(phrases) && phrases[pi].Start == i {
@@ -398,6 +441,10 @@ func (sc *sent) actors() {
 		}
 		w := sc.lower[i]
 		switch {
+		case firstPersons[w] && speaker != nil && i > quoteFrom && i < quoteTo:
+			// "We condemn the attack," the ministry said: the speaker
+			sc.add(ref{start: i, end: i + 1, code: speaker.Code, pronoun: true,
+				explain: []string{"\"" + sc.toks[i].Text + "\" in a quote → its speaker " + sc.span(speaker.Start, speaker.End) + ", " + speaker.Code}})
 		case pronouns[w] && !(w == "it" && i+1 < n && sc.lower[i+1] == "was"):
 			code := ""
 			if (w == "they" || w == "them") && sc.lastPlural(i) {
