@@ -192,8 +192,9 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 			}
 			return out
 		}
-	case len(a.src) >= 2 && ((len(a.tgt) == 0 || ownUnits(a.tgt, a.src)) && (p.Has("accuse") || cooperative(code) || a.refused && cooperative(p.Code)) || recip && !sc.between(a) || a.pairwise):
-		// "A and B agreed", "A and B failed to agree": towards each other
+	case len(a.src) >= 2 && ((len(a.tgt) == 0 || ownUnits(a.tgt, a.src)) && (p.Has("accuse") || cooperative(code) || a.refused && cooperative(p.Code) || code == "196") || recip && !sc.between(a) || a.pairwise):
+		// "A and B agreed", "A and B failed to agree", "A and B violated
+		// the ceasefire": towards each other
 		for _, s := range a.src {
 			for _, t := range a.src {
 				if s.code != t.code {
