@@ -608,6 +608,11 @@ func (sc *sent) resolveRole(role string, at, end int) string {
 			break
 		}
 	}
+	if c := sc.originOf(end); c != "" && peopleRole[role] {
+		// "a missionary from Calgary", "refugees from Syria": people
+		// are of where they come from
+		return c + role
+	}
 	if peopleRole[role] || localRoles[role] {
 		// "a suspect was detained in Lyon": people and local bodies no
 		// word places belong to the country the sentence happens in
@@ -1112,6 +1117,23 @@ func (sc *sent) placeOwner(end int) string {
 		return ""
 	}
 	return sc.placeAt(end + 1)
+}
+
+// originOf returns the country of a "from" phrase at end ("from Calgary",
+// "from Syria"), or "".
+func (sc *sent) originOf(end int) string {
+	if end+1 >= len(sc.toks) || sc.lower[end] != "from" || !isCapital(sc.toks[end+1].Text) {
+		return ""
+	}
+	if c := sc.placeAt(end + 1); c != "" {
+		return c
+	}
+	for _, p := range sc.d.c.Dict.Phrases(sc.toks[end+1:min(end+4, len(sc.toks))], sc.d.art.Date) {
+		if c := actors.ParseCode(p.Code); p.Start == 0 && c.State() && c.Role == "" && !p.Adjective {
+			return c.Country
+		}
+	}
+	return ""
 }
 
 // sentencePlace returns the country of the first place the sentence puts
