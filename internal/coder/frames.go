@@ -275,6 +275,11 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 				tgt = []ref{{code: c, start: -1, context: true, explain: []string{"property in a place of " + c + " → " + c}}}
 			}
 		}
+		if len(tgt) == 0 && (a.refused || verbs.Root(code) == "12") {
+			// "declined to resign despite pressure by the commission":
+			// the refusal answers whoever presses
+			tgt = sc.pressedBy(a)
+		}
 		if len(tgt) == 0 {
 			tgt = sc.otherParty(a)
 		}
@@ -445,6 +450,30 @@ func (sc *sent) notPlaces(refs []ref) []ref {
 		out = append(out, r)
 	}
 	return out
+}
+
+// pressedBy returns who a "despite … pressure|calls|demands by|from X"
+// phrase after a refusal names, or nil.
+func (sc *sent) pressedBy(a *analysis) []ref {
+	for t := a.m.end; t < a.m.end+4 && t < len(sc.lower); t++ {
+		if sc.lower[t] != "despite" {
+			continue
+		}
+		for k := t + 1; k+1 < len(sc.lower) && k <= t+6; k++ {
+			if sc.lower[k] == "by" || sc.lower[k] == "from" {
+				g := k + 1
+				for g < len(sc.lower) && determiners[sc.lower[g]] {
+					g++
+				}
+				if g < len(sc.toks) && sc.groupAt[g] >= 0 {
+					return sc.refsOf(sc.groupAt[g])
+				}
+				return nil
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // maxUnclaimed bounds the agentless attacks an article keeps for a claim.
