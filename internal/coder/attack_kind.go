@@ -101,12 +101,7 @@ func (sc *sent) attributedAgent(a *analysis) (agent []ref, claimed bool) {
 		if k >= a.ce || k >= len(sc.lower) || !agentMarkers[sc.lower[k]] && sc.lower[k] != "to" && sc.lower[k] != "on" {
 			continue
 		}
-		k++
-		for k < a.ce && k < len(sc.lower) && determiners[sc.lower[k]] {
-			k++
-		}
-		if k < len(sc.toks) && sc.groupAt[k] >= 0 {
-			rs := sc.refsOf(sc.groupAt[k])
+		if rs := sc.groupAfter(k + 1); len(rs) > 0 {
 			for i := range rs {
 				rs[i].explain = append(rs[i].explain[:len(rs[i].explain):len(rs[i].explain)], "the attack is ascribed to it")
 			}

@@ -294,15 +294,20 @@ func (sc *sent) refsOf(g int) []ref {
 func (sc *sent) byGroup(m *match) []ref {
 	for t := m.end - 1; t < len(sc.toks) && t <= m.end+2; t++ {
 		if t >= 0 && sc.lower[t] == "by" {
-			g := t + 1
-			for g < len(sc.toks) && determiners[sc.lower[g]] {
-				g++
-			}
-			if g < len(sc.toks) && sc.groupAt[g] >= 0 {
-				return sc.refsOf(sc.groupAt[g])
-			}
-			return nil
+			return sc.groupAfter(t + 1)
 		}
+	}
+	return nil
+}
+
+// groupAfter returns the actors of the group that starts at token t,
+// past any determiners ("by the Kenyan police"), or nil.
+func (sc *sent) groupAfter(t int) []ref {
+	for t < len(sc.toks) && determiners[sc.lower[t]] {
+		t++
+	}
+	if t < len(sc.toks) && sc.groupAt[t] >= 0 {
+		return sc.refsOf(sc.groupAt[t])
 	}
 	return nil
 }

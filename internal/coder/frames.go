@@ -461,14 +461,7 @@ func (sc *sent) pressedBy(a *analysis) []ref {
 		}
 		for k := t + 1; k+1 < len(sc.lower) && k <= t+6; k++ {
 			if sc.lower[k] == "by" || sc.lower[k] == "from" {
-				g := k + 1
-				for g < len(sc.lower) && determiners[sc.lower[g]] {
-					g++
-				}
-				if g < len(sc.toks) && sc.groupAt[g] >= 0 {
-					return sc.refsOf(sc.groupAt[g])
-				}
-				return nil
+				return sc.groupAfter(k + 1)
 			}
 		}
 		return nil

@@ -263,17 +263,24 @@ func (p *perceptron) score(feats []uint64, sc []float32) {
 // p.tick once per training example so the average counts every example.
 func (p *perceptron) update(feats []uint64, good, bad int) {
 	for _, f := range feats {
-		b := uint32(f & p.mask)
-		i := p.idx[b] - 1
-		if i < 0 {
-			i = int32(len(p.rows))
-			p.idx[b] = i + 1
-			p.rows = append(p.rows, nil)
-			p.hits = append(p.hits, 1)
-		}
+		i := p.row(f)
 		p.rows[i] = p.add(p.rows[i], good, 1)
 		p.rows[i] = p.add(p.rows[i], bad, -1)
 	}
+}
+
+// row returns the index of feature f's weight row, making the row if the
+// feature's bucket has none yet.
+func (p *perceptron) row(f uint64) int32 {
+	b := uint32(f & p.mask)
+	i := p.idx[b] - 1
+	if i < 0 {
+		i = int32(len(p.rows))
+		p.idx[b] = i + 1
+		p.rows = append(p.rows, nil)
+		p.hits = append(p.hits, 1)
+	}
+	return i
 }
 
 func (p *perceptron) add(row []tweight, cls int, d float32) []tweight {
@@ -368,14 +375,7 @@ func bitsOf(mask uint64) int {
 // bump adds d to the weights of feats for class cls.
 func (p *perceptron) bump(feats []uint64, cls int, d float32) {
 	for _, f := range feats {
-		b := uint32(f & p.mask)
-		i := p.idx[b] - 1
-		if i < 0 {
-			i = int32(len(p.rows))
-			p.idx[b] = i + 1
-			p.rows = append(p.rows, nil)
-			p.hits = append(p.hits, 1)
-		}
+		i := p.row(f)
 		p.rows[i] = p.add(p.rows[i], cls, d)
 	}
 }
