@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/flashpoint/flashpoint/internal/event"
@@ -59,6 +60,8 @@ func (g *Gazetteer) AnnotateDoc(art event.Article, doc *event.Doc, evs []event.E
 				// reported by name, not dropped
 				if loc, ok := namedPlace(ev, &sents[idx]); ok {
 					ev.Location = loc
+				} else {
+					g.sceneOf(ev, idx, sents, raws, sc)
 				}
 			}
 			continue
@@ -80,6 +83,39 @@ func (g *Gazetteer) AnnotateDoc(art event.Article, doc *event.Doc, evs []event.E
 		}
 		if len(ev.Explain) > 0 { // the coder records explain traces: add the place's
 			ev.Explain = append(ev.Explain, g.placeTrace(m, r, cs, evScope))
+		}
+	}
+}
+
+// sceneSentences bounds how far back an event with no place of its own
+// takes the place the article last put its parties in.
+const sceneSentences = 3
+
+// sceneOf gives an event whose sentence names no place the town or region
+// a sentence just before it put the story in ("Protests in Belgrade
+// turned violent. The protesters clashed with the police…"): the nearest
+// earlier place below country level in the country of one of the event's
+// parties, with lower confidence. Countries alone are not a scene.
+func (g *Gazetteer) sceneOf(ev *event.Event, idx int, sents []event.Sentence, raws [][]raw, sc *scope) {
+	for k := idx - 1; k >= 0 && k >= idx-sceneSentences; k-- {
+		for _, r := range raws[k] {
+			if r.alias != nil && r.alias.skip || r.cue == "from" {
+				continue
+			}
+			s := sents[k].Text
+			m, _, ok := g.resolveCands(s, r, &scope{prefer: addCountry(addCountry(nil, ev.Source.Country), ev.Target.Country), anchors: sc.anchors}, &anchor{sent: k, start: r.start})
+			if !ok || m.Place.Precision == PrecCountry || m.Place.Country != ev.Source.Country && m.Place.Country != ev.Target.Country {
+				continue
+			}
+			ev.Location = &event.Location{
+				Text: m.Text, Name: m.Place.Name, GeonameID: m.Place.GeonameID,
+				Lat: m.Place.Lat, Lon: m.Place.Lon, Country: m.Place.Country, Admin1: m.Place.Admin1,
+				Precision: m.Place.Precision, Confidence: m.Confidence * 0.7,
+			}
+			if len(ev.Explain) > 0 {
+				ev.Explain = append(ev.Explain, fmt.Sprintf("place %q of sentence %d, where the story last was → %s (%s)", m.Text, k, m.Place.Name, m.Place.Country))
+			}
+			return
 		}
 	}
 }

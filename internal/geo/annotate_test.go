@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/flashpoint/flashpoint/internal/event"
+	"github.com/flashpoint/flashpoint/internal/text"
 )
 
 // span locates the first occurrence of sub in s.
@@ -176,5 +177,42 @@ Kyiv | UKR | city | 50.45,30.52 | Kyiv (user)
 		if err := g.LoadAliases(strings.NewReader(bad)); err == nil {
 			t.Errorf("LoadAliases(%q): no error", bad)
 		}
+	}
+}
+
+// TestScene: an event whose sentence names no place takes the town the
+// sentence before it put the story in, when that town is in one of the
+// event's parties' countries; a country alone, or another country's town,
+// is no scene.
+func TestScene(t *testing.T) {
+	g := Default()
+	tests := []struct {
+		name, text       string
+		src, tgt         string
+		wantName, wantCC string
+	}{
+		{"town of the sentence before", "Protests against the government turned violent in Belgrade on Friday. The protesters clashed with the police.",
+			"SRB", "SRB", "Belgrade", "SRB"},
+		{"another country's town is no scene", "Talks were held in Geneva on Monday. The protesters clashed with the police.",
+			"SRB", "SRB", "", ""},
+		{"a country alone is no scene", "Protests spread across Serbia on Friday. The protesters clashed with the police.",
+			"SRB", "SRB", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := text.Document(tt.text)
+			s1 := doc.Sentences[1].Text
+			evs := []event.Event{{SentenceIndex: 1, Sentence: s1, Trigger: span(s1, "clashed"),
+				Source: actor(s1, "The protesters", tt.src+"CVL", tt.src),
+				Target: actor(s1, "the police", tt.tgt+"COP", tt.tgt)}}
+			g.AnnotateDoc(event.Article{ID: "a"}, doc, evs)
+			got, gotCC := "", ""
+			if l := evs[0].Location; l != nil {
+				got, gotCC = l.Name, l.Country
+			}
+			if got != tt.wantName || gotCC != tt.wantCC {
+				t.Errorf("location %q %q, want %q %q", got, gotCC, tt.wantName, tt.wantCC)
+			}
+		})
 	}
 }
