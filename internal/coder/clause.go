@@ -122,8 +122,10 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 			a.hypothetic = a.hypothetic || w != "would"
 			a.future = a.future || w == "would"
 		}
-		if futures[w] && !(w == "to" && t > 0 && aspectuals[sc.lower[t-1]]) {
-			// ("continued to send arms", "began to withdraw" are done)
+		if futures[w] && !(w == "to" && t > 0 && aspectuals[sc.lower[t-1]]) && !(w == "to" && t == m.head-1 && participle(sc.lower[m.head])) {
+			// ("continued to send arms", "began to withdraw" are done;
+			// "resorted to throwing stones": a gerund after "to" is no
+			// infinitive)
 			a.future = true
 			a.announced = a.announced || auxFutures[w]
 		}
