@@ -451,6 +451,12 @@ func (sc *sent) actors() {
 				break
 			}
 			person := personPronouns[w]
+			if k := i - 1; k > 0 && (speechParticiples[sc.lower[k]] || sc.lower[k] == "that" && speechParticiples[sc.lower[k-1]]) &&
+				len(sc.refs) > 0 && !sc.refs[0].adjective && sc.refs[0].start <= 2 {
+				// "India launched strikes…, saying it had hit…": the one
+				// who says is the clause's subject, the sentence's first actor
+				code = sc.refs[0].code
+			}
 			for k := len(sc.refs) - 1; k >= 0 && code == ""; k-- {
 				if !sc.refs[k].adjective && !sc.prepObject(sc.refs[k].start) && (!person || personLike(sc.refs[k].code)) {
 					code = sc.refs[k].code
@@ -778,6 +784,7 @@ func (sc *sent) triggers() {
 			continue
 		}
 		nounUse := i > 0 && articles[sc.lower[i-1]] && (strings.HasSuffix(sc.lower[i], "ed") || participle(sc.lower[i])) ||
+			i > 1 && articles[sc.lower[i-2]] && strings.HasSuffix(sc.lower[i-1], "ly") && strings.HasSuffix(sc.lower[i], "ed") ||
 			sc.adjectivalParticiple(i)
 		// "our targets", "their attacks": nouns; an appeal or demand is
 		// one in either form ("its call for Venezuela to…")

@@ -30,7 +30,7 @@ var wordClassNames = []string{
 	"locatives", "pairNouns", "nonTarget", "peopleRole", "subordinators", "clauseOpeners",
 	"relatives", "peopleNouns", "individuals", "localRoles", "unnamedQualifiers", "possessiveDeterminers", "operationNouns", "gatherings", "titleHeads", "platforms", "platformPreps", "nonPoliticalModifiers", "demandWords", "exampleMarkers", "reasonPreps", "absolutes", "directions", "weapons", "stateRoles",
 	"speakingNouns", "asNotClause", "reflexives", "complementMarkers", "responseNouns",
-	"agentMarkers", "authoredNouns", "ofMarkers", "affiliations", "desireVerbs", "cancelVerbs", "stopVerbs", "articles", "deontics", "refusalVerbs", "threatVerbs", "ownerWords", "objectPronouns", "aspectuals", "titleRoles", "aerialAgents", "droneAgents", "missileWords", "heavyWeapons", "smallArms", "sidesNouns", "announceVerbs", "targetPreps", "verbalObjects", "controlVerbs", "personPronouns", "timeNouns", "auxFutures", "vowVerbs", "placeVerbs", "coerciveVerbs", "personNouns", "killWords", "placeNouns", "perpetrators", "followers", "relationNouns", "attributions", "attackNouns", "prepareVerbs", "willingWords", "circumstancePreps", "woundWords", "firstPersons", "speechWords",
+	"agentMarkers", "authoredNouns", "ofMarkers", "affiliations", "desireVerbs", "cancelVerbs", "stopVerbs", "articles", "deontics", "refusalVerbs", "threatVerbs", "ownerWords", "objectPronouns", "aspectuals", "titleRoles", "aerialAgents", "droneAgents", "missileWords", "heavyWeapons", "smallArms", "sidesNouns", "announceVerbs", "targetPreps", "verbalObjects", "controlVerbs", "personPronouns", "timeNouns", "auxFutures", "vowVerbs", "placeVerbs", "coerciveVerbs", "personNouns", "killWords", "placeNouns", "perpetrators", "followers", "relationNouns", "attributions", "attackNouns", "prepareVerbs", "willingWords", "circumstancePreps", "woundWords", "firstPersons", "speechWords", "speechParticiples",
 }
 
 // wordClasses is words.txt parsed during package initialisation; the file is
@@ -91,6 +91,7 @@ var (
 	woundWords            = wordClass("woundWords")
 	firstPersons          = wordClass("firstPersons")
 	speechWords           = wordClass("speechWords")
+	speechParticiples     = wordClass("speechParticiples")
 	reasonPreps           = wordClass("reasonPreps")
 	absolutes             = wordClass("absolutes")
 	agentMarkers          = wordClass("agentMarkers")
