@@ -42,6 +42,13 @@ func (sc *sent) treeModality(as []*analysis) {
 		if question && t.head(v) < 0 || sc.counterfactual(v) || sc.contentOfAuthored(v) || sc.restatedAttack(a, as) {
 			a.hypothetic = true
 		}
+		if s := t.child(v, relNsubj); s >= 0 && force(a.m.p.Code) {
+			if g, ok := heads[s]; ok && g != a && !force(g.m.p.Code) {
+				// "US sanctions hit Iran's economy": force whose subject is
+				// an act of another kind is a figure of speech
+				a.hypothetic = true
+			}
+		}
 		if sc.wishedFor(a) {
 			a.hypothetic = true
 		}
