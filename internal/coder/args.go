@@ -186,6 +186,11 @@ func (sc *sent) treeArgs(a *analysis, prev []*analysis) {
 	}
 	v := t.word(m.head)
 	if p := t.pos(v); p != syntax.VERB && p != syntax.AUX {
+		if p == syntax.NOUN && participle(sc.lower[m.head]) {
+			// "allied with Kurdish groups in fighting ISIS": a gerund
+			// told as a circumstance is the clause subject's act
+			sc.circumstanceSubject(a)
+		}
 		return
 	}
 	subj, patient := t.subject(v, sc.lower)
@@ -281,7 +286,15 @@ func (sc *sent) circumstanceSubject(a *analysis) {
 	if n < 0 || t.rel(n) != relObl && t.rel(n) != relNmod || !circumstancePreps[t.caseWord(n, sc.lower)] {
 		return // (nmod: the parser hangs the phrase on the object before it)
 	}
+	gerund := participle(sc.lower[a.m.head])
 	for v, hops := t.head(n), 0; v >= 0 && hops < 4; v, hops = t.head(v), hops+1 {
+		if o := t.child(v, relObj); gerund && o >= 0 {
+			// "helped Azerbaijan in fighting…": the object does it
+			if src := sc.actorsOf(o); len(src) > 0 && !sameRefs(src, a.tgt) {
+				a.src, a.treeSrc, a.circumstance = src, true, n
+				return
+			}
+		}
 		if s := t.child(v, relNsubj); s >= 0 {
 			if src := sc.actorsOf(s); len(src) > 0 && !sameRefs(src, a.tgt) {
 				a.src = src

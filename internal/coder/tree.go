@@ -213,7 +213,7 @@ func (t *tree) argRel(a *analysis, source bool) string {
 	}
 	switch {
 	case source && a.circumstance > 0:
-		return "subject of the clause that \"" + t.words[a.circumstance].Text + "\" is a circumstance of"
+		return "actor of the clause that \"" + t.words[a.circumstance].Text + "\" is a circumstance of"
 	case source && a.passive:
 		return "agent (obl:agent) of \"" + t.words[t.word(a.m.head)].Text + "\""
 	case source:
