@@ -157,7 +157,13 @@ func isWord(w string) bool {
 // skipName extends a title over a following capitalised name not in the
 // dictionaries ("Foreign Minister Jeyhun Bayramov").
 func skipName(toks []text.Token, pos int) int {
+	start := pos
 	for pos < len(toks) && isCap(toks[pos].Text) && isWord(toks[pos].Text) && !nameStops[toks[pos].Text] {
+		if nonNames[toks[pos].Text] {
+			// "the General Services Administration": a body's name, no
+			// person's
+			return start
+		}
 		pos++
 	}
 	return pos
