@@ -1,7 +1,9 @@
 package coder
 
 import (
+	"github.com/flashpoint/flashpoint/internal/verbs"
 	"slices"
+	"strconv"
 
 	"github.com/flashpoint/flashpoint/internal/actors"
 	"github.com/flashpoint/flashpoint/internal/syntax"
@@ -215,6 +217,9 @@ func (sc *sent) treeArgs(a *analysis, prev []*analysis) {
 		src = sc.actorsOf(ag)
 		if subj >= 0 {
 			tgt = sc.actorsOf(subj)
+			if len(tgt) == 0 {
+				tgt = sc.authorOfDefinite(subj) // "the call was seconded by…"
+			}
 		}
 		if len(tgt) == 0 && subj >= 0 && slices.Contains(m.covered, t.tok(subj)) {
 			// "sanctions were imposed on Iran by the EU": the subject is
@@ -334,6 +339,9 @@ func (sc *sent) treeObject(v int) []ref {
 			// are not the target
 			return as
 		}
+		if as := sc.authorOfDefinite(o); len(as) > 0 {
+			return as // "Russia rejected the proposal": its author's
+		}
 		// "boycott all contact with the United States", "imposed
 		// sanctions on Iran": the object's complement names the target;
 		// an of-complement yields to a recipient ("handed over control of
@@ -364,6 +372,36 @@ func (sc *sent) treeObject(v int) []ref {
 		}
 		if as := sc.actorsOf(o); len(as) > 0 {
 			return as
+		}
+	}
+	return nil
+}
+
+// authorOfDefinite returns the author of "the call", "the proposal", "the
+// offer" that a sentence before made: the source of the last appeal,
+// offer or demand of the two sentences before; nil for any other noun.
+func (sc *sent) authorOfDefinite(o int) []ref {
+	t := sc.tree
+	if !authoredNouns[sc.lower[t.tok(o)]] {
+		return nil
+	}
+	d := t.child(o, relDet)
+	if d < 0 || !articles[sc.lower[t.tok(d)]] && sc.lower[t.tok(d)] != "this" {
+		return nil
+	}
+	for i := len(sc.d.evs) - 1; i >= 0; i-- {
+		e := sc.d.evs[i]
+		if e.s.Index < sc.s.Index-2 {
+			break
+		}
+		if e.s.Index == sc.s.Index {
+			continue
+		}
+		if r := verbs.Root(e.code); r == "02" || r == "03" || r == "10" {
+			x := e.src
+			x.start = -1
+			x.explain = append(x.explain[:len(x.explain):len(x.explain)], "author of the "+sc.lower[t.tok(o)]+" of sentence "+strconv.Itoa(e.s.Index))
+			return []ref{x}
 		}
 	}
 	return nil
