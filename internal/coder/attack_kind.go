@@ -117,3 +117,16 @@ func (sc *sent) attributed(a *analysis) bool {
 	agent, _ := sc.attributedAgent(a)
 	return len(agent) > 0
 }
+
+// matchedAttackKind reads the kind of attack the words of the match name
+// ("the target of an Al-Qaeda suicide attack"): the most specific code,
+// or "".
+func (sc *sent) matchedAttackKind(a *analysis) string {
+	code := ""
+	for t := a.m.start; t < a.m.end && t < len(sc.lower); t++ {
+		if c := attackCodes[sc.lower[t]]; len(c) > len(code) {
+			code = c
+		}
+	}
+	return code
+}

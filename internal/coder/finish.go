@@ -31,6 +31,12 @@ func (d *doc) finish() []event.Event {
 		if e.src.code == "" || e.tgt.code == "" || e.src.code == e.tgt.code && !selfMeasure {
 			continue
 		}
+		if violent(e.code) && actors.CountryOf(e.src.code) == actors.CountryOf(e.tgt.code) && actors.RoleOf(e.src.code) == "" &&
+			stateRoles[actors.RoleOf(e.tgt.code)] {
+			// a state's force against its own army, police or government
+			// is a misread participant (mutinies and coups name the units)
+			continue
+		}
 		if !selfMeasure && actors.CountryOf(e.src.code) == actors.CountryOf(e.tgt.code) &&
 			(actors.RoleOf(e.src.code) == actors.RoleOf(e.tgt.code) ||
 				actors.RoleOf(e.tgt.code) == "" && !nationWide(e.code) && !nonState(e.src.code)) {

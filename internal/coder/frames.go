@@ -2,6 +2,7 @@ package coder
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/flashpoint/flashpoint/internal/actors"
@@ -227,8 +228,13 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 		}
 		if len(tgt) == 0 && p.Has("undergo") {
 			// "Mahan has been the subject of US sanctions": the one that
-			// undergoes the act is the sentence's own subject or no one
-			return nil
+			// undergoes the act is the sentence's own subject or no one;
+			// a place undergoes force as its country ("Abqaiq was the
+			// target of an Al-Qaeda attack", "the camp was the target of
+			// an Israeli operation" after its raid was told)
+			if tgt = sc.undergoingPlace(a, code); len(tgt) == 0 {
+				return nil
+			}
 		}
 		if r := verbs.Root(code); (r == "09" || r == "11") && !p.Has("accuse") && len(a.src) > 0 {
 			// "investigating war crimes by Croatian extremists against
@@ -450,6 +456,40 @@ func (sc *sent) notPlaces(refs []ref) []ref {
 		out = append(out, r)
 	}
 	return out
+}
+
+// undergoingPlace returns, for force a sentence's subject undergoes, the
+// country of that subject when it is a place, or else the target of the
+// force the sentence before told against it; nil otherwise.
+func (sc *sent) undergoingPlace(a *analysis, code string) []ref {
+	if !violent(code) || sc.tree == nil {
+		return nil
+	}
+	t := sc.tree
+	s, _ := t.subject(t.word(a.m.head), sc.lower)
+	if s < 0 {
+		return nil
+	}
+	lo, _ := t.nameSpan(s)
+	if c := sc.placeAt(t.tok(lo)); c != "" {
+		return []ref{{code: c, start: -1, context: true, explain: []string{"the place that underwent it → " + c}}}
+	}
+	if t.pos(s) != syntax.NOUN || t.child(s, relDet) < 0 {
+		return nil
+	}
+	for i := len(sc.d.evs) - 1; i >= 0; i-- {
+		e := sc.d.evs[i]
+		if e.s.Index < sc.s.Index-1 {
+			break
+		}
+		if e.s.Index < sc.s.Index && violent(e.code) {
+			x := e.tgt
+			x.start = -1
+			x.explain = append(x.explain[:len(x.explain):len(x.explain)], "what the force of sentence "+strconv.Itoa(e.s.Index)+" was against")
+			return []ref{x}
+		}
+	}
+	return nil
 }
 
 // pressedBy returns who a "despite … pressure|calls|demands by|from X"
@@ -734,6 +774,9 @@ func (sc *sent) refine(code string, a *analysis) string {
 	if code == "190" {
 		if c := sc.subjectAttackKind(a); c != "" {
 			return c
+		}
+		if c := sc.matchedAttackKind(a); c != "" && a.m.p.Has("undergo") {
+			return c // "the target of an Al-Qaeda suicide attack"
 		}
 		if c := sc.instrumentCode(a); c != "" {
 			return c

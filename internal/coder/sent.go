@@ -614,6 +614,11 @@ func (sc *sent) resolveRole(role string, at, end int) string {
 			break
 		}
 	}
+	if c := sc.placeBefore(at); c != "" && peopleRole[role] {
+		// "the Jenin refugee camp", "Kharkiv residents": people of the
+		// place named right before them
+		return c + role
+	}
 	if c := sc.originOf(end); c != "" && peopleRole[role] {
 		// "a missionary from Calgary", "refugees from Syria": people
 		// are of where they come from
@@ -1124,6 +1129,17 @@ func (sc *sent) placeOwner(end int) string {
 		return ""
 	}
 	return sc.placeAt(end + 1)
+}
+
+// placeBefore returns the country of a place the capitalised word or two
+// right before token at name, or "".
+func (sc *sent) placeBefore(at int) string {
+	for k := at - 1; k >= 0 && k >= at-2 && isCapital(sc.toks[k].Text) && sc.refAt[k] < 0; k-- {
+		if k == 0 || !isCapital(sc.toks[k-1].Text) || sc.refAt[k-1] >= 0 {
+			return sc.placeAt(k)
+		}
+	}
+	return ""
 }
 
 // originOf returns the country of a "from" phrase at end ("from Calgary",
