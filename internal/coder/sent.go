@@ -563,7 +563,17 @@ func (sc *sent) resolveRole(role string, at, end int) string {
 	}
 	if end+1 < len(sc.toks) && sc.lower[end] == "of" && isCapital(sc.toks[end+1].Text) && !sc.knownAt(end+1) {
 		// "the government of Abdrabbuh Mansur Hadi": the role belongs to
-		// someone no dictionary knows, not to the article's last government
+		// the person named, whose surname the dictionaries may know, not
+		// to the article's last government
+		for k := end + 2; k < len(sc.toks) && k <= end+4 && isCapital(sc.toks[k].Text); k++ {
+			if sc.knownAt(k) {
+				for _, p := range sc.d.c.Dict.Phrases(sc.toks[k:min(k+4, len(sc.toks))], sc.actorDate()) {
+					if c := actors.ParseCode(p.Code); p.Start == 0 && c.State() {
+						return c.Country + role
+					}
+				}
+			}
+		}
 		return ""
 	}
 	if sc.personReference(at, end) {
