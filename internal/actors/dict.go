@@ -69,6 +69,13 @@ type Entry struct {
 // Person reports whether the entry names one person rather than a body.
 func (e *Entry) Person() bool { return e.person || e.surname }
 
+// Surname reports whether the entry is a surname alias of a dated person.
+func (e *Entry) Surname() bool { return e.surname }
+
+// OutOfOffice reports whether the entry stands for a dated person on a date
+// outside the office: the country only.
+func (e *Entry) OutOfOffice() bool { return e.outOfOffice }
+
 // ValidOn reports whether the entry applies on an article date.
 func (e *Entry) ValidOn(date string) bool {
 	if date == "" {

@@ -263,6 +263,13 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 			// whom it is for
 			tgt = sc.placeAfter(a, "in", "to")
 		}
+		if strings.HasPrefix(code, "0874") && len(a.src) > 0 && (len(tgt) == 0 || actors.CountryOf(tgt[0].code) == actors.CountryOf(a.src[0].code)) {
+			// "withdrew troops from Kherson": one's own troops are no
+			// target; the place they leave is
+			if c := sc.placeFrom(a); c != "" && c != actors.CountryOf(a.src[0].code) {
+				tgt = []ref{{code: c, start: -1, context: true, explain: []string{"the place withdrawn from → " + c}}}
+			}
+		}
 		if len(tgt) == 0 && strings.HasPrefix(code, "0831") {
 			// "the governor announced his resignation": a concession to
 			// whoever demanded it earlier in the article, else no event
@@ -1150,6 +1157,23 @@ func (sc *sent) placeAfter(a *analysis, preps ...string) []ref {
 		}
 	}
 	return nil
+}
+
+// placeFrom returns the country of the place or state a "from" phrase
+// after the trigger names, or "".
+func (sc *sent) placeFrom(a *analysis) string {
+	for t := a.m.head + 1; t+1 < a.ce && t+1 < len(sc.lower); t++ {
+		if sc.lower[t] != "from" {
+			continue
+		}
+		if r := sc.refAt[t+1]; r >= 0 {
+			if c := actors.ParseCode(sc.refs[r].code); c.State() && c.Role == "" {
+				return c.Country
+			}
+		}
+		return sc.placeAt(t + 1)
+	}
+	return ""
 }
 
 // foreignAfter returns the first state actor of another country than the

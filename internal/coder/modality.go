@@ -42,6 +42,13 @@ func (sc *sent) treeModality(as []*analysis) {
 		if question && t.head(v) < 0 || sc.counterfactual(v) || sc.contentOfAuthored(v) || sc.restatedAttack(a, as) {
 			a.hypothetic = true
 		}
+		if mk := t.child(v, relMark); mk >= 0 && t.rel(v) == relAdvcl && sc.lower[t.tok(mk)] == "to" {
+			if g, ok := heads[t.head(v)]; ok && g != a && !g.future && !g.hypothetic && !g.m.p.Has("say") {
+				// "reopened the crossing to allow more aid in": the
+				// purpose of an act done is not itself announced
+				a.hypothetic = true
+			}
+		}
 		if s := t.child(v, relNsubj); s >= 0 && force(a.m.p.Code) {
 			if g, ok := heads[s]; ok && g != a && !force(g.m.p.Code) {
 				// "US sanctions hit Iran's economy": force whose subject is

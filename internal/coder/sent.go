@@ -360,6 +360,15 @@ func (sc *sent) actors() {
 				i = p.End - 1
 				continue
 			}
+			if e := p.Entries[len(p.Entries)-1]; len(p.Entries) == 1 && e.Surname() &&
+				(e.OutOfOffice() || i > 0 && prepositions[sc.lower[i-1]]) && sc.placeAt(i) != "" && sc.placeAt(i) != actors.CountryOf(p.Code) {
+				// "withdrew from Goma", "rebels attacked Goma": a town of
+				// another country that is also someone's surname is the
+				// town, after a preposition or when the person is out of
+				// office on the date
+				i = p.End - 1
+				continue
+			}
 			if sc.inPlaceName(p.Start, p.End) {
 				// "Dera Ismail Khan": a person's name inside a place's
 				i = p.End - 1
