@@ -1011,6 +1011,12 @@ func (sc *sent) matchFrom(p *verbs.Pattern, ei, ti int, m *match) bool {
 				// the target and the pattern's noun
 				return true
 			}
+			if c := sc.relativeAfter(g.end); c > 0 && ei+1 < len(p.Elems) && sc.matchFrom(p, ei+1, c, m) {
+				// "asked Carrie Lam, who is supported by Beijing, to
+				// resign": a relative clause stands between the target
+				// and the rest of the pattern
+				return true
+			}
 			m.target = -1
 			m.spec--
 		}
@@ -1047,6 +1053,20 @@ func (sc *sent) matchFrom(p *verbs.Pattern, ei, ti int, m *match) bool {
 		}
 	}
 	return false
+}
+
+// relativeAfter returns the token after a relative clause set off by
+// commas at t (", who is supported by Beijing,"), or 0 when there is none.
+func (sc *sent) relativeAfter(t int) int {
+	if t+1 >= len(sc.lower) || sc.lower[t] != "," || !relatives[sc.lower[t+1]] {
+		return 0
+	}
+	for k := t + 2; k < len(sc.lower) && k <= t+16; k++ {
+		if sc.lower[k] == "," {
+			return k + 1
+		}
+	}
+	return 0
 }
 
 // matchSeq reports whether the tokens at ti spell seq (hyphens are
