@@ -467,8 +467,8 @@ func (sc *sent) placePhrase(a *analysis) tokSpan {
 	}
 	for _, h := range heads {
 		for _, c := range t.children(nil, h, relObl, relNmod) {
-			if !locatives[t.caseWord(c, sc.lower)] {
-				continue
+			if !locatives[t.caseWord(c, sc.lower)] || t.pos(c) == syntax.NUM || timeNouns[sc.lower[t.tok(c)]] {
+				continue // "in 2006", "in March": a time, not a place
 			}
 			lo, hi := t.span(c)
 			if lo < 0 {

@@ -448,6 +448,32 @@ func (sc *sent) operationOwner(a *analysis) (owner []ref, claimedBy string) {
 	return nil, ""
 }
 
+// attackedPlace returns, for force against a town or region ("shelled
+// the city of Kharkiv", "Abqaiq was the target of an attack"), the span
+// of that place's name: where force falls is where it happened. The
+// target named in the text, or else the subject that underwent the force.
+func (sc *sent) attackedPlace(a *analysis, tgt ref) tokSpan {
+	if tgt.start >= 0 && tgt.end > tgt.start {
+		if sc.placeAt(tgt.start) != "" {
+			return tokSpan{tgt.start, tgt.end}
+		}
+		return tokSpan{}
+	}
+	if !tgt.context || sc.tree == nil {
+		return tokSpan{}
+	}
+	t := sc.tree
+	s, _ := t.subject(t.word(a.m.head), sc.lower)
+	if s < 0 {
+		return tokSpan{}
+	}
+	lo, hi := t.nameSpan(s)
+	if lo < 0 || sc.placeAt(t.tok(lo)) == "" {
+		return tokSpan{}
+	}
+	return tokSpan{t.tok(lo), t.tok(hi) + 1}
+}
+
 // notPlaces drops the bare countries a locative phrase names ("in Spain,
 // Italy and Greece") from refs.
 func (sc *sent) notPlaces(refs []ref) []ref {
@@ -586,6 +612,9 @@ func (sc *sent) newDraft(src, tgt ref, code string, a *analysis) *draft {
 	d.toks = sc.spans()
 	d.confidence = confidence(a, src, tgt)
 	d.place = sc.placePhrase(a)
+	if d.place.end <= d.place.start && violent(code) {
+		d.place = sc.attackedPlace(a, tgt)
+	}
 	if sc.d.c.Explain {
 		if a.treeSrc {
 			d.explain = append(d.explain, "tree: source is the "+sc.tree.argRel(a, true))

@@ -53,6 +53,10 @@ func (g *Gazetteer) AnnotateDoc(art event.Article, doc *event.Doc, evs []event.E
 		} else {
 			rs = g.detect(s, text.Tokens(s))
 		}
+		named, hasNamed := g.phraseName(s, ev.PlaceSpan, rs)
+		if hasNamed {
+			rs = append(rs[:len(rs):len(rs)], named)
+		}
 		r, ok := pickMention(ev, s, rs)
 		if !ok {
 			if idx >= 0 {
@@ -80,6 +84,10 @@ func (g *Gazetteer) AnnotateDoc(art event.Article, doc *event.Doc, evs []event.E
 			Text: m.Text, Name: m.Place.Name, GeonameID: m.Place.GeonameID,
 			Lat: m.Place.Lat, Lon: m.Place.Lon, Country: m.Place.Country, Admin1: m.Place.Admin1,
 			Precision: m.Place.Precision, Confidence: m.Confidence,
+		}
+		if hasNamed && r == named && idx >= 0 { // the layer holds every place an event names
+			doc.Places = placeLayer(doc.Places, sents[idx:idx+1], [][]raw{{r}})
+			doc.Places[len(doc.Places)-1].Sent = idx
 		}
 		if len(ev.Explain) > 0 { // the coder records explain traces: add the place's
 			ev.Explain = append(ev.Explain, g.placeTrace(m, r, cs, evScope))
@@ -173,7 +181,8 @@ func pickMention(ev *event.Event, text string, raws []raw) (raw, bool) {
 		if r.cue == "from" {
 			continue // "a response from Israel", "imports from Mexico": an origin, not the place
 		}
-		if (overlaps(r.start, r.end, ev.Source.Span) || overlaps(r.start, r.end, ev.Target.Span)) && !whereCue[r.cue] && r.kind != cueVerb {
+		inPhrase := ev.PlaceSpan.End > ev.PlaceSpan.Start && r.start >= ev.PlaceSpan.Start && r.end <= ev.PlaceSpan.End
+		if (overlaps(r.start, r.end, ev.Source.Span) || overlaps(r.start, r.end, ev.Target.Span)) && !whereCue[r.cue] && r.kind != cueVerb && !inPhrase {
 			// an actor is not a place, unless the text says the event
 			// happened in it: "arrived in Moscow", "into Gaza"
 			continue
@@ -185,7 +194,7 @@ func pickMention(ev *event.Event, text string, raws []raw) (raw, bool) {
 		if r.kind == cueStrong {
 			d /= 4 // "the Amhara town of Merawi": the named town is the place
 		}
-		if ev.PlaceSpan.End > ev.PlaceSpan.Start && r.start >= ev.PlaceSpan.Start && r.end <= ev.PlaceSpan.End {
+		if inPhrase {
 			d = -1 // inside the locative phrase the parse gives the predicate
 		}
 		if best < 0 || d < bestDist {
