@@ -558,12 +558,47 @@ func (sc *sent) dropModifiers() {
 		if t.rel(w) != relAmod || t.pos(w) != syntax.ADJ {
 			continue
 		}
-		sc.refAt[r.start] = -1
-		if g := sc.groupAt[r.start]; g >= 0 && len(sc.groups[g].refs) == 1 {
-			sc.groupAt[r.start] = -1
-			sc.groups[g].start, sc.groups[g].end = -1, -1
+		sc.unref(r.start)
+	}
+}
+
+// unref takes the actor off token k: it names no participant.
+func (sc *sent) unref(k int) {
+	sc.refAt[k] = -1
+	if g := sc.groupAt[k]; g >= 0 && len(sc.groups[g].refs) == 1 {
+		sc.groupAt[k] = -1
+		sc.groups[g].start, sc.groups[g].end = -1, -1
+	}
+}
+
+// thingObject reports whether the object pronoun at word w stands for the
+// object of the verb its own verb is joined to, a thing no actor names
+// ("obtained the messages and released them", "seized the documents and
+// burned them"); "them" needs a plural, and the thing is the object's
+// head noun, whatever actor a phrase in it names.
+func (sc *sent) thingObject(w int) bool {
+	t := sc.tree
+	v := t.head(w)
+	if v < 0 || t.rel(v) != relConj {
+		return false
+	}
+	o := t.child(t.head(v), relObj)
+	if o < 0 || t.pos(o) != syntax.NOUN || o > w {
+		return false
+	}
+	if sc.lower[t.tok(w)] == "them" && sc.lower[t.tok(o)] == t.lemma(o) {
+		return false // "arrested the leader and freed them"
+	}
+	lo := t.leftmost(o)
+	if lo < 0 {
+		lo = o
+	}
+	for k := t.tok(lo); k <= t.tok(o); k++ {
+		if sc.refAt[k] >= 0 {
+			return false // "two Palestinian teenagers"
 		}
 	}
+	return true // "the weapons of the Islamic State" are weapons
 }
 
 // rebindPronouns re-resolves an object pronoun that word order bound to
@@ -579,6 +614,10 @@ func (sc *sent) rebindPronouns() {
 		}
 		w := t.word(r.start)
 		if rel := t.rel(w); rel != relObj && rel != relObl && rel != relIobj {
+			continue
+		}
+		if t.rel(w) == relObj && sc.thingObject(w) {
+			sc.unref(r.start)
 			continue
 		}
 		subj, _ := t.subject(t.head(w), sc.lower)
