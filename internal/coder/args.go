@@ -370,7 +370,7 @@ func (sc *sent) treeObject(v int) []ref {
 		if c == "" || locatives[c] || nonTarget[c] && !sc.authorOfObject(v, o, c) {
 			continue
 		}
-		if as := sc.actorsOf(o); len(as) > 0 {
+		if as := sc.actorsOf(o); len(as) > 0 && !sc.absoluteAfter(as[len(as)-1].end) {
 			return as
 		}
 	}

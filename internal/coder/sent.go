@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -879,6 +880,9 @@ func (sc *sent) try(p *verbs.Pattern, i int) *match {
 	if m.head < 0 {
 		m.head = i
 	}
+	if m.target >= 0 && sc.otherPredicate(m) {
+		return nil
+	}
 	if m.target < 0 && m.gapActor >= 0 {
 		// "demanded that Prime Minister Hasina step down"
 		m.target = m.gapActor
@@ -1053,6 +1057,46 @@ func (sc *sent) matchFrom(p *verbs.Pattern, ei, ti int, m *match) bool {
 		}
 	}
 	return false
+}
+
+// otherPredicate reports whether the target a pattern reached after its
+// head hangs, in the tree, from a predicate coordinated with the head
+// rather than from the head's own clause: "signed on to the agreement,
+// with Eritrea the only state unsigned" is no agreement with Eritrea.
+func (sc *sent) otherPredicate(m *match) bool {
+	t := sc.tree
+	g := sc.groups[m.target]
+	if t == nil || g.start <= m.head || !slices.Contains(sc.lower[m.head:g.start], ",") {
+		return false // a clause of its own is set off by a comma
+	}
+	if sc.absoluteAfter(g.end) {
+		return true
+	}
+	h := t.word(m.head)
+	w := t.word(g.start) // a list's first member: the parse of its tail is the weaker
+	for steps := 0; w >= 0 && w != h && steps < 12; steps++ {
+		if r := t.rel(w); (r == relConj || r == relAdvcl || r == relParataxis) && (t.pos(w) == syntax.VERB || t.pos(w) == syntax.ADJ) && t.head(w) == h {
+			return true
+		}
+		w = t.head(w)
+	}
+	return false
+}
+
+// absoluteAfter reports whether the token at e, right after an actor,
+// opens the subject of a small clause of its own: "with Hungary the only
+// member opposed" (a parse may still hang the actor on the main verb).
+func (sc *sent) absoluteAfter(e int) bool {
+	t := sc.tree
+	if t == nil || e >= len(sc.toks) {
+		return false
+	}
+	d := t.word(e)
+	if d < 0 || t.pos(d) != syntax.DET {
+		return false
+	}
+	n := t.head(d)
+	return n >= 0 && t.rel(n) == relNsubj && t.head(n) > n
 }
 
 // relativeAfter returns the token after a relative clause set off by
