@@ -2,6 +2,7 @@ package verbs
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -37,6 +38,12 @@ func (p *Pattern) Key() string {
 			sort.Strings(alts)
 			b.WriteString(strings.Join(alts, "|"))
 		}
+	}
+	if len(p.By) > 0 {
+		// a pattern for some sources only is not the general one
+		by := slices.Clone(p.By)
+		sort.Strings(by)
+		b.WriteString(" ;by=" + strings.Join(by, "|"))
 	}
 	return b.String()
 }

@@ -28,6 +28,8 @@ func TestLint(t *testing.T) {
 		{"repeat", "143 general strike\n143 general  strike\n", "can never fire"},
 		{"inert flag", "043 host+ $T ; nopassive\n", `flag "nopassive" does nothing`},
 		{"different gap is another pattern", "190 attack+ $T\n190 attack+ .. $T\n", ""},
+		{"a pattern for some sources is another", "040 leave+ $T\n0874 leave+ $T ; by=MIL\n", ""},
+		{"roles in another order", "0874 leave+ $T ; by=MIL|COP\n0873 leave+ $T ; by=COP|MIL\n", "is coded 0873"},
 	}
 	codes := testCodes(t)
 	for _, tc := range tests {

@@ -58,7 +58,11 @@ type Pattern struct {
 	Elems []Elem
 	Head  int      // index of the element whose word is the trigger
 	Flags []string // recip, accuse, deny, say, ...
-	Line  string   // "file:line" for --explain
+	// By lists the roles one of which the source must hold ("by=MIL":
+	// "troops left Iraq" is a withdrawal, a president leaving is not);
+	// empty for any source.
+	By   []string
+	Line string // "file:line" for --explain
 	// Nominal patterns have no verb element: their trigger is a noun.
 	Nominal bool
 	// Imported patterns come from the field's dictionaries (data/imported,
@@ -163,6 +167,15 @@ func parsePattern(line string, cache map[string]litCache) (*Pattern, error) {
 	}
 	p := &Pattern{Code: fields[0], Head: -1, Text: strings.Join(fields[1:], " ")}
 	for _, f := range strings.Fields(strings.ReplaceAll(flags, ",", " ")) {
+		if roles, ok := strings.CutPrefix(f, "by="); ok {
+			for _, r := range strings.Split(roles, "|") {
+				if len(r) != 3 || strings.ToUpper(r) != r {
+					return nil, fmt.Errorf("flag %q: want by=ROLE[|ROLE], roles as in actor codes (MIL, GOV, COP…)", f)
+				}
+				p.By = append(p.By, r)
+			}
+			continue
+		}
 		if !knownFlags[f] {
 			return nil, fmt.Errorf("unknown flag %q", f)
 		}

@@ -80,6 +80,8 @@ func TestParseErrors(t *testing.T) {
 		{"193 $T fire", "must start with a word"},
 		{"193 open+ fire ; sideways", "unknown flag"},
 		{"193 open+ |fire", "empty alternative"},
+		{"0874 leave+ $T ; by=mil", "want by=ROLE"},
+		{"0874 leave+ $T ; by=MIL|", "want by=ROLE"},
 	}
 	for _, tt := range tests {
 		var ps Patterns
