@@ -967,6 +967,9 @@ func (sc *sent) matchFrom(p *verbs.Pattern, ei, ti int, m *match) bool {
 				}
 				if ei == p.Head {
 					m.head = ti
+					if slices.Contains(seq, "-") {
+						m.head = ti + len(seq) - 1 // "re-open": the verb is the last part
+					}
 				}
 				m.spec += 2 * len(seq)
 				if sc.matchFrom(p, ei+1, ti+len(seq), m) {

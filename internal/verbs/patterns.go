@@ -249,6 +249,30 @@ func splitHyphen(w string) []string {
 	return out
 }
 
+// hyphenPrefixes are the verb prefixes news writes with or without a
+// hyphen ("reopen" and "re-open", "cooperate" and "co-operate").
+var hyphenPrefixes = []string{"re", "co"}
+
+// hyphenPrefix returns the prefix of a verb lemma that may be written
+// apart, or "": at least four letters must follow it ("reopen", not "react").
+func hyphenPrefix(lemma string) string {
+	for _, p := range hyphenPrefixes {
+		if strings.HasPrefix(lemma, p) && len(lemma)-len(p) >= 4 && !strings.Contains(lemma, "-") {
+			return p
+		}
+	}
+	return ""
+}
+
+// prefixApart adds to phrases the form w of lemma with its prefix written
+// apart ("re-open", "co-operate"), when the lemma has one.
+func prefixApart(phrases [][]string, lemma, w string) [][]string {
+	if pre := hyphenPrefix(lemma); pre != "" {
+		return append(phrases, []string{pre, "-", w[len(pre):]})
+	}
+	return phrases
+}
+
 // litCache is a compiled literal element and whether it holds a verb.
 type litCache struct {
 	e    Elem
@@ -278,15 +302,19 @@ func litElem(f string, cache map[string]litCache) (Elem, bool, error) {
 			e.Phrases = append(e.Phrases, seq)
 		case strings.HasSuffix(alt, "+"):
 			verb = true
-			for _, w := range Inflections(strings.ToLower(strings.TrimSuffix(alt, "+"))) {
+			lemma := strings.ToLower(strings.TrimSuffix(alt, "+"))
+			for _, w := range Inflections(lemma) {
 				e.Words[w] = true
+				e.Phrases = prefixApart(e.Phrases, lemma, w)
 			}
 		case strings.HasSuffix(alt, "*"):
 			for _, w := range Plurals(strings.ToLower(strings.TrimSuffix(alt, "*"))) {
 				e.Words[w] = true
 			}
 		default:
-			e.Words[strings.ToLower(alt)] = true
+			w := strings.ToLower(alt)
+			e.Words[w] = true
+			e.Phrases = prefixApart(e.Phrases, w, w)
 		}
 	}
 	for w := range e.Words {

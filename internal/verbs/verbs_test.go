@@ -105,3 +105,30 @@ func TestPastOfAnother(t *testing.T) {
 		}
 	}
 }
+
+// A prefix written apart is the same word: "re-opened" for reopen+,
+// "co-operate" for cooperate; short stems ("react") keep their prefix.
+func TestPrefixApart(t *testing.T) {
+	tests := []struct {
+		pattern string
+		want    []string // a phrase the first element must hold
+		has     bool
+	}{
+		{"0863 reopen+ .. crossing*", []string{"re", "-", "opened"}, true},
+		{"060 cooperate with $T", []string{"co", "-", "operate"}, true},
+		{"111 react+ to $T", []string{"re", "-", "acted"}, false},
+	}
+	for _, tc := range tests {
+		var ps Patterns
+		if err := ps.Parse("t.txt", strings.NewReader(tc.pattern), nil); err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, seq := range ps.All[0].Elems[0].Phrases {
+			found = found || slices.Equal(seq, tc.want)
+		}
+		if found != tc.has {
+			t.Errorf("%q: phrase %v present %v, want %v", tc.pattern, tc.want, found, tc.has)
+		}
+	}
+}
