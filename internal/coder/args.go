@@ -336,7 +336,18 @@ func (sc *sent) treeObject(v int) []ref {
 		}
 		if as := sc.actorsOf(o); len(as) > 0 && !as[0].owned {
 			// "withdraw its troops from Lebanon": one's own units
-			// are not the target
+			// are not the target; "ceded control of Macau to China":
+			// an actor in the object's of-complement yields to a
+			// recipient
+			if sc.refAt[t.tok(o)] < 0 {
+				for _, c := range t.children(nil, o, relNmod) {
+					if ofMarkers[t.caseWord(c, sc.lower)] {
+						if to := sc.recipient(v, c); len(to) > 0 {
+							return to
+						}
+					}
+				}
+			}
 			return as
 		}
 		if as := sc.authorOfDefinite(o); len(as) > 0 {
@@ -349,7 +360,7 @@ func (sc *sent) treeObject(v int) []ref {
 		for _, c := range t.children(nil, o, relNmod, relObl) { // (obl: a misparsed nmod)
 			if cw := t.caseWord(c, sc.lower); cw != "" && !locatives[cw] && (!nonTarget[cw] || sc.authoredBy(o, cw)) {
 				if ofMarkers[cw] {
-					if to := sc.recipient(v); len(to) > 0 {
+					if to := sc.recipient(v, c); len(to) > 0 {
 						return to
 					}
 				}
@@ -423,9 +434,13 @@ func (sc *sent) authorOfObject(v, o int, cw string) bool {
 }
 
 // recipient returns the actors of the predicate's "to" phrase, or nil.
-func (sc *sent) recipient(v int) []ref {
-	for _, o := range sc.tree.children(nil, v, relObl) {
-		if sc.tree.caseWord(o, sc.lower) == "to" {
+func (sc *sent) recipient(v, of int) []ref {
+	t := sc.tree
+	// "to China" may hang on the verb or, in a parse, on the
+	// of-complement ("control of Macau to China")
+	cands := append(t.children(nil, v, relObl), t.children(nil, of, relNmod)...)
+	for _, o := range cands {
+		if t.caseWord(o, sc.lower) == "to" {
 			return sc.actorsOf(o)
 		}
 	}
