@@ -132,8 +132,27 @@ func reportBy(ds []*draft, speakers []ref) {
 	}
 }
 
-// noteSubject keeps the last analysis's subject for the next sentence.
+// noteSubject keeps the sentence's subject for the next sentence's
+// pronouns: the main clause's, else the last analysis's.
 func (sc *sent) noteSubject(as []*analysis) {
+	// with a parse, the subject of the main clause: of the predicates
+	// whose source the text names (not "the protesters who were
+	// arrested", whose police nobody named), the one nearest the root
+	if t := sc.tree; t != nil {
+		best, bestDepth := -1, 0
+		for i, a := range as {
+			if len(a.src) == 0 || a.src[0].start < 0 {
+				continue
+			}
+			if d := t.depth(t.word(a.m.head)); best < 0 || d <= bestDepth {
+				best, bestDepth = i, d
+			}
+		}
+		if best >= 0 {
+			sc.d.ctx.lastSubject = codes(as[best].src)
+			return
+		}
+	}
 	if len(as) > 0 && as[len(as)-1].src != nil {
 		sc.d.ctx.lastSubject = codes(as[len(as)-1].src)
 	}

@@ -206,6 +206,16 @@ func (t *tree) leftmost(w int) int {
 	return -1
 }
 
+// depth counts the arcs from word w up to the root.
+func (t *tree) depth(w int) int {
+	d := 0
+	for w >= 0 && d < len(t.s.Head) {
+		w = t.head(w)
+		d++
+	}
+	return d
+}
+
 // argRel names the relation a participant was read from, for --explain.
 func (t *tree) argRel(a *analysis, source bool) string {
 	if a.m.p.Has("undergo") {
