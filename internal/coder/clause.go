@@ -337,6 +337,9 @@ func (sc *sent) leftGroup(cs, head int, prev []*analysis) []ref {
 		if objects[sc.refs[g.refs[0]].start] {
 			continue
 		}
+		if g.end == head && !sc.nominalActor(g.refs[0]) {
+			continue // "anti-government protests": the side taken, not who protests
+		}
 		if sc.prepObject(g.start) && !(g.end == head && strings.HasSuffix(sc.lower[head], "ing")) {
 			// "with Moscow's envoy calling": a noun right before its
 			// participle is its subject

@@ -268,6 +268,9 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 			// protest's target is the foreign party the sentence names
 			tgt = sc.foreignAfter(a)
 		}
+		if len(tgt) == 0 && verbs.Root(code) == "14" {
+			tgt = sc.opposed(a.m.head) // "anti-American rallies": against the United States
+		}
 		if len(tgt) == 0 && p.Has("notarget") && (verbs.Root(code) == "14" || code == "180" || code == "082") && len(a.src) > 0 {
 			// protests and coups with no target are aimed at the
 			// government, and so is calling a protest off
@@ -461,6 +464,21 @@ func (sc *sent) operationOwner(a *analysis) (owner []ref, claimedBy string) {
 		return nil, ""
 	}
 	return nil, ""
+}
+
+// opposed returns the actor an "anti-" compound right before the trigger
+// names ("anti-American rallies", "anti-government protests"): what the
+// protest is against.
+func (sc *sent) opposed(head int) []ref {
+	k := head - 1
+	if k < 2 || sc.refAt[k] < 0 {
+		return nil
+	}
+	r := sc.refs[sc.refAt[k]]
+	if r.start < 2 || sc.lower[r.start-1] != "-" || !oppositions[sc.lower[r.start-2]] {
+		return nil
+	}
+	return []ref{r}
 }
 
 // attackedPlace returns, for force against a town or region ("shelled
