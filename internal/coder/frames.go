@@ -1101,7 +1101,9 @@ func (sc *sent) complementAfter(m *match) bool {
 			return true
 		}
 	}
-	return false
+	// "Police alleged the accused performed two attacks": a clause with
+	// no "that" the tree makes the verb's complement
+	return sc.tree != nil && sc.tree.child(sc.tree.word(m.head), relCcomp) >= 0
 }
 
 // speechVerb reports whether a say-pattern match is a verb of speech, not
