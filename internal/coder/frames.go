@@ -1096,14 +1096,20 @@ var reactionRoots = set("11", "12", "13", "16")
 // complementAfter reports whether an accusation match ends in, or is
 // followed within two words by, a complement marker.
 func (sc *sent) complementAfter(m *match) bool {
+	// "Police alleged the accused performed two attacks": a clause with
+	// no "that" the tree makes the verb's complement
+	return sc.complementMarked(m) || sc.tree != nil && sc.tree.child(sc.tree.word(m.head), relCcomp) >= 0
+}
+
+// complementMarked reports whether a complement marker ("of", "that",
+// "for") follows the match.
+func (sc *sent) complementMarked(m *match) bool {
 	for t := m.end - 1; t < len(sc.lower) && t <= m.end+3; t++ {
 		if t >= 0 && complementMarkers[sc.lower[t]] {
 			return true
 		}
 	}
-	// "Police alleged the accused performed two attacks": a clause with
-	// no "that" the tree makes the verb's complement
-	return sc.tree != nil && sc.tree.child(sc.tree.word(m.head), relCcomp) >= 0
+	return false
 }
 
 // speechVerb reports whether a say-pattern match is a verb of speech, not

@@ -883,6 +883,9 @@ func (sc *sent) try(p *verbs.Pattern, i int) *match {
 	if m.target >= 0 && sc.otherPredicate(m) {
 		return nil
 	}
+	if p.Has("accuse") && !sc.accusing(m) {
+		return nil
+	}
 	if m.target < 0 && m.gapActor >= 0 {
 		// "demanded that Prime Minister Hasina step down"
 		m.target = m.gapActor
@@ -1084,6 +1087,25 @@ func (sc *sent) otherPredicate(m *match) bool {
 		w = t.head(w)
 	}
 	return false
+}
+
+// accusing reports whether an accusation pattern's match accuses: not a
+// participle modifying a noun ("over alleged Revolutionary Guards plots"),
+// and, for a bare "alleged $T" with no "that" or "of", an accused the
+// pattern itself found ("alleged, by way of example, Mahan had…" names
+// none the dictionaries know).
+func (sc *sent) accusing(m *match) bool {
+	t := sc.tree
+	if t == nil {
+		return true
+	}
+	w := t.word(m.head)
+	if t.rel(w) == relAmod || m.head > 0 && (prepositions[sc.lower[m.head-1]] || determiners[sc.lower[m.head-1]]) {
+		return false // "over alleged plots", "the alleged attack"
+	}
+	last := m.p.Elems[len(m.p.Elems)-1]
+	return m.target >= 0 || last.Kind != verbs.Target || t.passive(w) ||
+		m.end < len(sc.lower) && complementMarkers[sc.lower[m.end]]
 }
 
 // absoluteAfter reports whether the token at e, right after an actor,
