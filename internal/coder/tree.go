@@ -150,7 +150,10 @@ func (t *tree) passive(w int) bool {
 // result is whether that word is the passive subject (the patient).
 func (t *tree) subject(w int, lower []string) (int, bool) {
 	for hops := 0; w >= 0 && hops < 6; hops++ {
-		if s := t.child(w, relNsubj); s >= 0 {
+		if s := t.child(w, relNsubj); s >= 0 && !t.prepositional(s) {
+			// (a "subject" with a preposition of its own, "at the
+			// government's request returned", is a misparsed adjunct:
+			// a conjunct then shares its head's subject)
 			if t.rel(w) == relAclRelcl && t.leftmost(w) == s {
 				return t.head(w), false // "troops who fired"
 			}
@@ -185,6 +188,13 @@ func (t *tree) subject(w int, lower []string) (int, bool) {
 		w = h
 	}
 	return -1, false
+}
+
+// prepositional reports whether the phrase of w opens with a preposition
+// ("at the government's request"): no subject.
+func (t *tree) prepositional(w int) bool {
+	lo, _ := t.span(w)
+	return lo >= 0 && lo < w && t.pos(lo) == syntax.ADP && t.rel(lo) == relCase
 }
 
 // passiveParticiple reports whether a participle modifying a noun is
