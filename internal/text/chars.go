@@ -11,11 +11,15 @@ import (
 func spaceAt(s string, i int) (w int, ok bool) {
 	c := s[i]
 	if c < utf8.RuneSelf {
-		return 1, c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+		return 1, asciiSpace(c)
 	}
 	r, w := utf8.DecodeRuneInString(s[i:])
 	return w, unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
 }
+
+// asciiSpace reports whether an ASCII byte separates words: white space
+// and the control characters (a NUL escaped in JSON is data, but no word).
+func asciiSpace(c byte) bool { return c <= ' ' || c == 0x7f }
 
 // trim narrows [a, b) of s to exclude white space at both ends.
 func trim(s string, a, b int) (int, int) {
@@ -29,7 +33,7 @@ func trim(s string, a, b int) (int, int) {
 	for b > a {
 		c := s[b-1]
 		if c < utf8.RuneSelf {
-			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+			if asciiSpace(c) {
 				b--
 				continue
 			}

@@ -21,8 +21,10 @@ const (
 
 // ascii classifies the ASCII bytes; everything else goes the slow path.
 var ascii = func() (t [utf8.RuneSelf]uint8) {
-	for _, c := range " \t\n\r\v\f" {
-		t[c] = cSpace
+	for c := range t {
+		if asciiSpace(byte(c)) {
+			t[c] = cSpace
+		}
 	}
 	for c := 'a'; c <= 'z'; c++ {
 		t[c] = cLetter

@@ -11,6 +11,7 @@ func TestTokens(t *testing.T) {
 		want string // tokens joined by "|"
 	}{
 		{"Armenia's army", "Armenia|'s|army"},
+		{"accused\u0000 Armenia\u0007 of\u007f firing", "accused|Armenia|of|firing"},
 		{"Kennedy\u2019s", "Kennedy|\u2019s"},
 		{"the Israelis' claims", "the|Israelis|'|claims"},
 		{"a U.S.-drafted text", "a|U.S.|-|drafted|text"},
