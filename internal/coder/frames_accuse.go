@@ -169,6 +169,16 @@ func (sc *sent) deniedAccusation(a *analysis, acts []*analysis, accusers []ref) 
 // nominalAccused makes a nominal accusation ("U.S. allegations") the
 // accusers' against the agent of the act, or the party named after it.
 func (sc *sent) nominalAccused(a *analysis, acts []*analysis, accusers []ref) {
+	if len(acts) > 0 && len(acts[0].src) == 0 {
+		// "accusations by Azerbaijan about Armenia's movements and the
+		// concentration of forces": an act with no agent is the party's
+		// the accusation is about
+		if about := sc.topicActor(a.m.end, a.ce, accusers); len(about) > 0 {
+			for _, b := range acts {
+				b.src = about
+			}
+		}
+	}
 	if len(acts) > 0 {
 		a.src, a.tgt = accusers, acts[0].src
 		return
@@ -178,6 +188,23 @@ func (sc *sent) nominalAccused(a *analysis, acts []*analysis, accusers []ref) {
 	if len(a.tgt) > 0 && sc.byGroupStart(a.m) == a.tgt[0].start {
 		a.tgt = sc.rightGroup(a.tgt[len(a.tgt)-1].end, a.ce, accusers)
 	}
+	if len(a.tgt) == 0 {
+		a.tgt = sc.topicActor(a.m.end, a.ce, accusers)
+	}
+}
+
+// topicActor returns the party an accusation is about ("about Armenia's
+// troop movements"), which a topic preposition normally keeps from being
+// a target; nil if none.
+func (sc *sent) topicActor(from, ce int, accusers []ref) []ref {
+	for t := from + 1; t < ce; t++ {
+		if g := sc.groupAt[t]; g >= 0 && topicPreps[sc.lower[t-1]] {
+			if rs := sc.refsOf(g); !sameRefs(rs, accusers) {
+				return rs
+			}
+		}
+	}
+	return nil
 }
 
 // denials negates what is denied ("Rwanda denied that its troops were

@@ -1096,8 +1096,8 @@ func (sc *sent) otherPredicate(m *match) bool {
 // none the dictionaries know).
 func (sc *sent) accusing(m *match) bool {
 	t := sc.tree
-	if t == nil {
-		return true
+	if t == nil || m.p.Nominal {
+		return true // "the allegations that…" is a noun's frame
 	}
 	w := t.word(m.head)
 	if t.rel(w) == relAmod || m.head > 0 && (prepositions[sc.lower[m.head-1]] || determiners[sc.lower[m.head-1]]) {

@@ -30,7 +30,7 @@ var wordClassNames = []string{
 	"locatives", "pairNouns", "nonTarget", "peopleRole", "subordinators", "clauseOpeners",
 	"relatives", "peopleNouns", "individuals", "localRoles", "unnamedQualifiers", "possessiveDeterminers", "operationNouns", "gatherings", "titleHeads", "platforms", "platformPreps", "nonPoliticalModifiers", "demandWords", "exampleMarkers", "reasonPreps", "absolutes", "directions", "weapons", "stateRoles",
 	"speakingNouns", "asNotClause", "reflexives", "complementMarkers", "responseNouns",
-	"agentMarkers", "authoredNouns", "ofMarkers", "affiliations", "oppositions", "desireVerbs", "cancelVerbs", "stopVerbs", "articles", "deontics", "refusalVerbs", "threatVerbs", "ownerWords", "objectPronouns", "aspectuals", "titleRoles", "aerialAgents", "droneAgents", "missileWords", "heavyWeapons", "smallArms", "sidesNouns", "announceVerbs", "targetPreps", "verbalObjects", "controlVerbs", "personPronouns", "timeNouns", "auxFutures", "vowVerbs", "placeVerbs", "coerciveVerbs", "personNouns", "killWords", "placeNouns", "perpetrators", "followers", "relationNouns", "attributions", "attackNouns", "prepareVerbs", "willingWords", "circumstancePreps", "woundWords", "firstPersons", "speechWords", "speechParticiples",
+	"agentMarkers", "authoredNouns", "ofMarkers", "affiliations", "oppositions", "topicPreps", "desireVerbs", "cancelVerbs", "stopVerbs", "articles", "deontics", "refusalVerbs", "threatVerbs", "ownerWords", "objectPronouns", "aspectuals", "titleRoles", "aerialAgents", "droneAgents", "missileWords", "heavyWeapons", "smallArms", "sidesNouns", "announceVerbs", "targetPreps", "verbalObjects", "controlVerbs", "personPronouns", "timeNouns", "auxFutures", "vowVerbs", "placeVerbs", "coerciveVerbs", "personNouns", "killWords", "placeNouns", "perpetrators", "followers", "relationNouns", "attributions", "attackNouns", "prepareVerbs", "willingWords", "circumstancePreps", "woundWords", "firstPersons", "speechWords", "speechParticiples",
 }
 
 // wordClasses is words.txt parsed during package initialisation; the file is
@@ -98,6 +98,7 @@ var (
 	ofMarkers             = wordClass("ofMarkers")
 	affiliations          = wordClass("affiliations")
 	oppositions           = wordClass("oppositions")
+	topicPreps            = wordClass("topicPreps")
 	desireVerbs           = wordClass("desireVerbs")
 	cancelVerbs           = wordClass("cancelVerbs")
 	stopVerbs             = wordClass("stopVerbs")
