@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/flashpoint/flashpoint/internal/country"
@@ -30,6 +31,17 @@ func ParseCode(s string) Code {
 
 // String is the code as written: country, then role.
 func (c Code) String() string { return c.Country + c.Role }
+
+// HasRole reports whether the code holds one of roles, each of three
+// letters: GOVMIL holds both GOV and MIL.
+func (c Code) HasRole(roles []string) bool {
+	for k := 0; k+3 <= len(c.Role); k += 3 {
+		if slices.Contains(roles, c.Role[k:k+3]) {
+			return true
+		}
+	}
+	return false
+}
 
 // Body reports whether the code names an international or
 // non-governmental body (IGO…, NGO…, MNC…) rather than a country's actor.

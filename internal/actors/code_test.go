@@ -30,6 +30,24 @@ func TestParseCode(t *testing.T) {
 	}
 }
 
+func TestHasRole(t *testing.T) {
+	for _, tc := range []struct {
+		code  string
+		roles []string
+		want  bool
+	}{
+		{"AZEGOVMIL", []string{"MIL"}, true},
+		{"AZEGOVMIL", []string{"GOV"}, true},
+		{"USACOP", []string{"MIL", "GOV"}, false},
+		{"RUS", []string{"MIL"}, false},
+		{"IGOUNO", []string{"UNO"}, false},
+	} {
+		if got := ParseCode(tc.code).HasRole(tc.roles); got != tc.want {
+			t.Errorf("%s.HasRole(%v) = %v", tc.code, tc.roles, got)
+		}
+	}
+}
+
 // TestDictionaryCountriesKnown checks every code the embedded actor
 // files give is a country of the reference table or a body: the actor
 // names and the country facts cannot drift apart.

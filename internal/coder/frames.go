@@ -63,18 +63,6 @@ func (sc *sent) code() {
 	sc.noteSubject(as)
 }
 
-// holdsRole reports whether an actor code holds one of roles (GOVMIL
-// holds both GOV and MIL).
-func holdsRole(code string, roles []string) bool {
-	r := actors.RoleOf(code)
-	for k := 0; k+3 <= len(r); k += 3 {
-		if slices.Contains(roles, r[k:k+3]) {
-			return true
-		}
-	}
-	return false
-}
-
 func codes(rs []ref) []string {
 	var out []string
 	for _, r := range rs {
@@ -116,7 +104,7 @@ func adjectiveLike(w string) bool {
 func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 	p := a.m.p
 	code := p.Code
-	if len(p.By) > 0 && (len(a.src) == 0 || !holdsRole(a.src[0].code, p.By)) {
+	if len(p.By) > 0 && (len(a.src) == 0 || !actors.ParseCode(a.src[0].code).HasRole(p.By)) {
 		return nil // "by=MIL": "the president left Iraq" is no withdrawal
 	}
 	if len(a.demandedBy) > 0 {
