@@ -48,14 +48,22 @@ func (g *Gazetteer) AnnotateDoc(art event.Article, doc *event.Doc, evs []event.E
 			s = sents[idx].Text
 		}
 		var rs []raw
+		var toks []text.Token
 		if idx >= 0 {
 			rs = raws[idx]
 		} else {
-			rs = g.detect(s, text.Tokens(s))
+			toks = text.Tokens(s)
+			rs = g.detect(s, toks)
 		}
-		named, hasNamed := g.phraseName(s, ev.PlaceSpan, rs)
-		if hasNamed {
-			rs = append(rs[:len(rs):len(rs)], named)
+		var named raw
+		hasNamed := false
+		if ev.PlaceSpan.End > ev.PlaceSpan.Start {
+			if idx >= 0 {
+				toks = text.SentenceTokens(&sents[idx])
+			}
+			if named, hasNamed = g.phraseName(s, toks, ev.PlaceSpan, rs); hasNamed {
+				rs = append(rs[:len(rs):len(rs)], named)
+			}
 		}
 		r, ok := pickMention(ev, s, rs)
 		if !ok {
@@ -80,14 +88,9 @@ func (g *Gazetteer) AnnotateDoc(art event.Article, doc *event.Doc, evs []event.E
 		if !ok {
 			continue
 		}
-		ev.Location = &event.Location{
-			Text: m.Text, Name: m.Place.Name, GeonameID: m.Place.GeonameID,
-			Lat: m.Place.Lat, Lon: m.Place.Lon, Country: m.Place.Country, Admin1: m.Place.Admin1,
-			Precision: m.Place.Precision, Confidence: m.Confidence,
-		}
+		ev.Location = location(m, m.Confidence)
 		if hasNamed && r == named && idx >= 0 { // the layer holds every place an event names
-			doc.Places = placeLayer(doc.Places, sents[idx:idx+1], [][]raw{{r}})
-			doc.Places[len(doc.Places)-1].Sent = idx
+			doc.Places = append(doc.Places, placeMark(idx, &sents[idx], toks, r))
 		}
 		if len(ev.Explain) > 0 { // the coder records explain traces: add the place's
 			ev.Explain = append(ev.Explain, g.placeTrace(m, r, cs, evScope))
@@ -115,11 +118,7 @@ func (g *Gazetteer) sceneOf(ev *event.Event, idx int, sents []event.Sentence, ra
 			if !ok || m.Place.Precision == PrecCountry || m.Place.Country != ev.Source.Country && m.Place.Country != ev.Target.Country {
 				continue
 			}
-			ev.Location = &event.Location{
-				Text: m.Text, Name: m.Place.Name, GeonameID: m.Place.GeonameID,
-				Lat: m.Place.Lat, Lon: m.Place.Lon, Country: m.Place.Country, Admin1: m.Place.Admin1,
-				Precision: m.Place.Precision, Confidence: m.Confidence * 0.7,
-			}
+			ev.Location = location(m, m.Confidence*0.7)
 			if len(ev.Explain) > 0 {
 				ev.Explain = append(ev.Explain, fmt.Sprintf("place %q of sentence %d, where the story last was → %s (%s)", m.Text, k, m.Place.Name, m.Place.Country))
 			}
@@ -142,12 +141,26 @@ func placeLayer(layer []event.Mark, sents []event.Sentence, raws [][]raw) []even
 		s := &sents[si]
 		toks := text.SentenceTokens(s)
 		for _, r := range rs {
-			first, end := text.Cover(toks, r.start, r.end)
-			layer = append(layer, event.Mark{Sent: si, First: first, End: end,
-				Span: event.Span{Text: s.Text[r.start:r.end], Start: r.start, End: r.end}, Value: r.key})
+			layer = append(layer, placeMark(si, s, toks, r))
 		}
 	}
 	return layer
+}
+
+// placeMark is mention r of sentence si (tokens toks) as a layer mark.
+func placeMark(si int, s *event.Sentence, toks []text.Token, r raw) event.Mark {
+	first, end := text.Cover(toks, r.start, r.end)
+	return event.Mark{Sent: si, First: first, End: end,
+		Span: event.Span{Text: s.Text[r.start:r.end], Start: r.start, End: r.end}, Value: r.key}
+}
+
+// location is the event location of a resolved mention.
+func location(m Mention, confidence float64) *event.Location {
+	return &event.Location{
+		Text: m.Text, Name: m.Place.Name, GeonameID: m.Place.GeonameID,
+		Lat: m.Place.Lat, Lon: m.Place.Lon, Country: m.Place.Country, Admin1: m.Place.Admin1,
+		Precision: m.Place.Precision, Confidence: confidence,
+	}
 }
 
 // addCountry appends an ISO-3 country code once; actor codes that are not

@@ -6,11 +6,12 @@ import (
 )
 
 // phraseName makes a mention of the place phrase the coder gives an event
-// when detection found none inside it: a gazetteer name with no cue word
+// (s is its sentence, toks the sentence's tokens) when detection found
+// none inside it: a gazetteer name with no cue word
 // ("Kharkiv was shelled") is no mention on its own, but the parse says the
 // force fell on it. It counts as a verb cue, so a bare country is refused
 // as a target actor, not a place.
-func (g *Gazetteer) phraseName(s string, span event.Span, rs []raw) (raw, bool) {
+func (g *Gazetteer) phraseName(s string, toks []text.Token, span event.Span, rs []raw) (raw, bool) {
 	if span.End <= span.Start || span.End > len(s) {
 		return raw{}, false
 	}
@@ -21,7 +22,7 @@ func (g *Gazetteer) phraseName(s string, span event.Span, rs []raw) (raw, bool) 
 	}
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
-	sc.toks, sc.keys = words(s, text.Tokens(s), sc.toks, sc.keys)
+	sc.toks, sc.keys = words(s, toks, sc.toks, sc.keys)
 	i, j := -1, -1
 	for k, t := range sc.toks {
 		if t.start >= span.Start && t.end <= span.End {
