@@ -483,16 +483,26 @@ func (sc *sent) attackedPlace(a *analysis, tgt ref) tokSpan {
 	if !tgt.context || sc.tree == nil {
 		return tokSpan{}
 	}
+	if s, _ := sc.tree.subject(sc.tree.word(a.m.head), sc.lower); s >= 0 {
+		span, _ := sc.subjectPlace(s)
+		return span
+	}
+	return tokSpan{}
+}
+
+// subjectPlace returns the name span of subject word s and the country
+// of the place it names, or an empty span and "" when it names none.
+func (sc *sent) subjectPlace(s int) (tokSpan, string) {
 	t := sc.tree
-	s, _ := t.subject(t.word(a.m.head), sc.lower)
-	if s < 0 {
-		return tokSpan{}
-	}
 	lo, hi := t.nameSpan(s)
-	if lo < 0 || sc.placeAt(t.tok(lo)) == "" {
-		return tokSpan{}
+	if lo < 0 {
+		return tokSpan{}, ""
 	}
-	return tokSpan{t.tok(lo), t.tok(hi) + 1}
+	c := sc.placeAt(t.tok(lo))
+	if c == "" {
+		return tokSpan{}, ""
+	}
+	return tokSpan{t.tok(lo), t.tok(hi) + 1}, c
 }
 
 // notPlaces drops the bare countries a locative phrase names ("in Spain,
@@ -524,8 +534,7 @@ func (sc *sent) undergoingPlace(a *analysis, code string) []ref {
 	if s < 0 {
 		return nil
 	}
-	lo, _ := t.nameSpan(s)
-	if c := sc.placeAt(t.tok(lo)); c != "" {
+	if _, c := sc.subjectPlace(s); c != "" {
 		return []ref{{code: c, start: -1, context: true, explain: []string{"the place that underwent it → " + c}}}
 	}
 	if t.pos(s) != syntax.NOUN || t.child(s, relDet) < 0 {
