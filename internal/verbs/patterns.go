@@ -2,10 +2,13 @@ package verbs
 
 import (
 	"bufio"
+	_ "embed"
 	"fmt"
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/flashpoint/flashpoint/internal/wordclass"
 )
 
 // Elem is one element of a verb pattern.
@@ -249,19 +252,23 @@ func splitHyphen(w string) []string {
 	return out
 }
 
-// hyphenPrefixes are the verb prefixes news writes with or without a
-// hyphen ("reopen" and "re-open", "cooperate" and "co-operate").
-var hyphenPrefixes = []string{"re", "co"}
+// hyphenPrefixes are the prefixes news writes with or without a hyphen
+// (data/prefixes.txt).
+var hyphenPrefixes = wordclass.MustParse("verbs/data/prefixes.txt", prefixesTxt, []string{"hyphenPrefixes"}).Class("hyphenPrefixes")
+
+//go:embed data/prefixes.txt
+var prefixesTxt string
 
 // hyphenPrefix returns the prefix of a verb lemma that may be written
 // apart, or "": at least four letters must follow it ("reopen", not "react").
 func hyphenPrefix(lemma string) string {
-	for _, p := range hyphenPrefixes {
-		if strings.HasPrefix(lemma, p) && len(lemma)-len(p) >= 4 && !strings.Contains(lemma, "-") {
-			return p
+	best := ""
+	for p := range hyphenPrefixes {
+		if strings.HasPrefix(lemma, p) && len(lemma)-len(p) >= 4 && len(p) > len(best) && !strings.Contains(lemma, "-") {
+			best = p // the longest, so the choice is the same on every run
 		}
 	}
-	return ""
+	return best
 }
 
 // prefixApart adds to phrases the form w of lemma with its prefix written
