@@ -108,7 +108,13 @@ func (b *tab) shot(name string) {
 	b.t.Helper()
 	ctx, cancel := b.step()
 	defer cancel()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // 100: PNG
+	// a page still being laid out after a navigation has no width yet:
+	// wait for its body before the shot
+	err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("body")))
+	var png []byte
+	if err == nil {
+		png, err = chromedp.Run(ctx, chromedp.FullScreenshot(100)) // 100: PNG
+	}
 	if err == nil {
 		err = os.WriteFile(filepath.Join(b.dir, name+".png"), png, 0o644)
 	}
