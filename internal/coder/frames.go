@@ -96,6 +96,21 @@ func (sc *sent) nominalOwner(m *match) []ref {
 	return sc.byGroup(&match{end: m.head + 1})
 }
 
+// forRole returns the pattern of a by= match that holds for its source:
+// the match's own, else one of the same words for another role, else nil.
+func (sc *sent) forRole(a *analysis) *verbs.Pattern {
+	if len(a.src) == 0 {
+		return nil
+	}
+	c := actors.ParseCode(a.src[0].code)
+	for _, p := range append([]*verbs.Pattern{a.m.p}, a.m.forRoles...) {
+		if c.HasRole(p.By) {
+			return p
+		}
+	}
+	return nil
+}
+
 func adjectiveLike(w string) bool {
 	return w == "new" || w == "recent" || w == "fresh" || w == "repeated" || w == "latest"
 }
@@ -103,10 +118,13 @@ func adjectiveLike(w string) bool {
 // drafts turns one analysed match into events.
 func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 	p := a.m.p
-	code := p.Code
-	if len(p.By) > 0 && (len(a.src) == 0 || !actors.ParseCode(a.src[0].code).HasRole(p.By)) {
-		return nil // "by=MIL": "the president left Iraq" is no withdrawal
+	if len(p.By) > 0 {
+		if p = sc.forRole(a); p == nil {
+			return nil // "by=MIL": "the president left Iraq" is no withdrawal
+		}
+		a.m.p = p // the role decides which of the same words' patterns fired
 	}
+	code := p.Code
 	if len(a.demandedBy) > 0 {
 		// "Russia said Sudan must return the helicopter": Russia's demand on Sudan
 		var out []*draft

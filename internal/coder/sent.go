@@ -44,6 +44,10 @@ type match struct {
 	spec       int
 	covered    []int // literal tokens
 	gapActor   int   // first actor group a gap passed over, or -1
+	// forRoles are the patterns of the same words for other sources
+	// ("left Iraq": 0874 by=MIL, 160 by=BUS), tried in turn when the
+	// source lacks the winner's role
+	forRoles []*verbs.Pattern
 }
 
 // sent is the state of coding one sentence.
@@ -844,9 +848,16 @@ func (sc *sent) triggers() {
 		return all[a].start < all[b].start
 	})
 	used := grow(&sc.d.usedBuf, len(sc.toks))
-	for _, m := range all {
+	for i, m := range all {
 		if used[m.head] {
 			continue
+		}
+		if len(m.p.By) > 0 {
+			for _, o := range all[i+1:] {
+				if len(o.p.By) > 0 && o.head == m.head && slices.Equal(o.covered, m.covered) {
+					m.forRoles = append(m.forRoles, o.p)
+				}
+			}
 		}
 		clash := false
 		for _, t := range m.covered {
