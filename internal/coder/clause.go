@@ -115,6 +115,11 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 		if covered[t] {
 			continue
 		}
+		if w == "," && sc.relativeAside(t) {
+			// "The vote, which is not binding, was boycotted": the
+			// aside's negation and modals are its own
+			break
+		}
 		if negations[w] {
 			a.negated = true
 		}
@@ -549,6 +554,17 @@ func mainSubject(prev []*analysis) []ref {
 		}
 	}
 	return nil
+}
+
+// relativeAside reports whether the comma at t closes a relative clause
+// set off by commas (", which is not binding,").
+func (sc *sent) relativeAside(t int) bool {
+	for k := t - 1; k >= 0 && k >= t-16; k-- {
+		if sc.lower[k] == "," {
+			return sc.relativeAfter(k) == t+1
+		}
+	}
+	return false
 }
 
 // isVerbLike guesses whether a word before a trigger is an auxiliary or a
