@@ -655,9 +655,10 @@ func (sc *sent) resolveRole(role string, at, end int) string {
 			return c + role
 		}
 	}
-	if c := ctx.byRole[role]; peopleRole[role] && c != "" {
+	if c := ctx.byRole[role]; (peopleRole[role] || institutionRoles[role]) && c != "" {
 		// "Protesters' demands" after "Hong Kong protesters": the people
-		// the article last placed
+		// the article last placed; "members of parliament" after "the
+		// Parliament of Iraq": the legislature it named
 		return c
 	}
 	if prev == "the" && stateRoles[role] && ctx.firstCountry != "" {
@@ -1063,7 +1064,7 @@ func (sc *sent) matchFrom(p *verbs.Pattern, ei, ti int, m *match) bool {
 				// demonym used as an adjective ("the Congolese city of")
 				if ei+1 >= len(p.Elems) || p.Elems[ei+1].Kind != verbs.Lit ||
 					!sc.refs[r].adjective && !sc.refs[r].demonym && !sc.litInside(p.Elems[ei+1], sc.refs[r]) &&
-						!(sc.refs[r].end < len(sc.lower) && p.Elems[ei+1].Words[sc.lower[sc.refs[r].end]] && !prepositions[sc.lower[sc.refs[r].end]]) &&
+						!sc.modifiesLit(sc.refs[r], p.Elems[ei+1]) &&
 						!sc.possessesLit(sc.refs[r], p.Elems[ei+1]) && !originCompound(sc.lower, sc.refs[r].end) {
 					return false
 				}
@@ -1220,6 +1221,42 @@ func originCompound(lower []string, t int) bool {
 		return false
 	}
 	return !ownerWords[lower[t+1]]
+}
+
+// modifiesLit reports whether the actor modifies the pattern word after
+// it, right before it or across up to three lower-case modifiers of its own:
+// "signed the African Union trade agreement", "the Hamas attack".
+func (sc *sent) modifiesLit(r ref, e verbs.Elem) bool {
+	for t := r.end; t < len(sc.lower) && t <= r.end+3; t++ {
+		w := sc.lower[t]
+		if e.Words[w] && !prepositions[w] {
+			return t == r.end || sc.headedBy(r.end-1, t)
+		}
+		if sc.refAt[t] >= 0 || prepositions[w] || articles[w] || !isLowerWord(sc.toks[t].Text) {
+			return false
+		}
+	}
+	return false
+}
+
+// headedBy reports whether the tree attaches token d under token h
+// within two steps ("African Union" → "trade" → "agreement"); without a
+// tree, no.
+func (sc *sent) headedBy(d, h int) bool {
+	t := sc.tree
+	if t == nil {
+		return false
+	}
+	w, hw := t.word(d), t.word(h)
+	for range 3 {
+		if w < 0 {
+			return false
+		}
+		if w = t.head(w); w == hw {
+			return true
+		}
+	}
+	return false
 }
 
 // possessesLit reports whether the actor is the possessor of the pattern
