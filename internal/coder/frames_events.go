@@ -50,6 +50,7 @@ type accusationGroup struct {
 // frame for wiring.
 func (sc *sent) events(as []*analysis, forced map[*analysis]*draft) []*accusationGroup {
 	speakers := sc.speakers(as)
+	first := len(sc.d.evs)
 	var groups []*accusationGroup
 	byAcc := map[*draft]*accusationGroup{}
 	for _, a := range as {
@@ -78,11 +79,13 @@ func (sc *sent) events(as []*analysis, forced map[*analysis]*draft) []*accusatio
 		}
 		reportBy(ds, speakers)
 		sc.d.evs = append(sc.d.evs, ds...)
-		sc.notePerpetrator(ds)
 		if a.src != nil {
 			sc.d.ctx.lastSubject = codes(a.src)
 		}
 	}
+	// after all of the sentence's acts: "a man has been arrested after
+	// the mayor was stabbed" tells the arrest first
+	sc.notePerpetrator(sc.d.evs[first:])
 	for _, g := range groups {
 		// "blamed Iran for the attacks": no act of this sentence is
 		// claimed, the attack told before is
