@@ -96,6 +96,20 @@ func (sc *sent) nominalOwner(m *match) []ref {
 	return sc.byGroup(&match{end: m.head + 1})
 }
 
+// inRole gives the sources named only by their country the role a
+// pattern's as= flag names ("appeared in court in New Zealand": NZLJUD).
+func inRole(src []ref, role string) []ref {
+	out := make([]ref, len(src))
+	for i, r := range src {
+		if c := actors.ParseCode(r.code); c.State() && c.Role == "" {
+			r.code = c.Country + role
+			r.explain = append(slices.Clip(r.explain), "the pattern's role as="+role+" → "+r.code)
+		}
+		out[i] = r
+	}
+	return out
+}
+
 // forRole returns the pattern of a by= match that holds for its source:
 // the match's own, else one of the same words for another role, else nil.
 func (sc *sent) forRole(a *analysis) *verbs.Pattern {
@@ -125,6 +139,9 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 		a.m.p = p // the role decides which of the same words' patterns fired
 	}
 	code := p.Code
+	if p.As != "" {
+		a.src = inRole(a.src, p.As)
+	}
 	if len(a.demandedBy) > 0 {
 		// "Russia said Sudan must return the helicopter": Russia's demand on Sudan
 		var out []*draft

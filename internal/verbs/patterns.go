@@ -64,7 +64,11 @@ type Pattern struct {
 	// By lists the roles one of which the source must hold ("by=MIL":
 	// "troops left Iraq" is a withdrawal, a president leaving is not);
 	// empty for any source.
-	By   []string
+	By []string
+	// As is the role a source named only by its country acts in ("as=JUD":
+	// "appeared in court in New Zealand" is New Zealand's judiciary);
+	// empty for none.
+	As   string
 	Line string // "file:line" for --explain
 	// Nominal patterns have no verb element: their trigger is a noun.
 	Nominal bool
@@ -177,6 +181,13 @@ func parsePattern(line string, cache map[string]litCache) (*Pattern, error) {
 				}
 				p.By = append(p.By, r)
 			}
+			continue
+		}
+		if role, ok := strings.CutPrefix(f, "as="); ok {
+			if len(role) != 3 || strings.ToUpper(role) != role {
+				return nil, fmt.Errorf("flag %q: want as=ROLE, a role as in actor codes (JUD, GOV, COP…)", f)
+			}
+			p.As = role
 			continue
 		}
 		if !knownFlags[f] {

@@ -82,6 +82,8 @@ func TestParseErrors(t *testing.T) {
 		{"193 open+ |fire", "empty alternative"},
 		{"0874 leave+ $T ; by=mil", "want by=ROLE"},
 		{"0874 leave+ $T ; by=MIL|", "want by=ROLE"},
+		{"173 appear+ in court ; as=jud", "want as=ROLE"},
+		{"173 appear+ in court ; as=", "want as=ROLE"},
 	}
 	for _, tt := range tests {
 		var ps Patterns
