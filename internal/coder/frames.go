@@ -335,7 +335,9 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 			tgt = sc.pressedBy(a)
 		}
 		if len(tgt) == 0 {
-			tgt = sc.otherParty(a)
+			// (a meeting's or a talk's partner is named in its sentence:
+			// "the G7 was scheduled to meet" meets no one named before)
+			tgt = sc.otherParty(a, recip)
 		}
 		if len(tgt) == 0 && len(a.src) > 0 && (verbs.Root(code) == "09" || verbs.Root(code) == "11") {
 			// "an investigation into killings by the RSF": the agent is the one investigated
@@ -619,8 +621,9 @@ func violent(code string) bool {
 
 // otherParty supplies a missing target from the event before it in the
 // same sentence: "…vetoed a U.S. draft, with Moscow's envoy calling the
-// text one-sided" is aimed at the same party.
-func (sc *sent) otherParty(a *analysis) []ref {
+// text one-sided" is aimed at the same party; unless thisSentence, also
+// from the sentence before.
+func (sc *sent) otherParty(a *analysis, thisSentence bool) []ref {
 	if len(a.src) == 0 {
 		return nil
 	}
@@ -628,7 +631,7 @@ func (sc *sent) otherParty(a *analysis) []ref {
 	reaction := reactionRoots[verbs.Root(a.m.p.Code)]
 	for i := len(sc.d.evs) - 1; i >= 0; i-- {
 		d := sc.d.evs[i]
-		if d.s.Index < sc.s.Index-1 {
+		if d.s.Index < sc.s.Index-1 || thisSentence && d.s.Index != sc.s.Index {
 			break
 		}
 		if violent(a.m.p.Code) && !violent(d.code) {
