@@ -267,6 +267,19 @@ func (sc *sent) adjectivalParticiple(i int) bool {
 	return p == syntax.VERB || p == syntax.ADP || p == syntax.X // the tagger's X: a rare verb form
 }
 
+// attributiveAdjective reports whether the parser reads the word at i as
+// an adjective before the noun it modifies ("hold free elections"): a
+// verb pattern's word ("free+") is no predicate there.
+func (sc *sent) attributiveAdjective(i int) bool {
+	t := sc.tree
+	if t == nil {
+		return false
+	}
+	w := t.word(i)
+	h := t.head(w)
+	return t.pos(w) == syntax.ADJ && t.rel(w) == relAmod && h > w && t.pos(h) == syntax.NOUN
+}
+
 func (sc *sent) otherName() bool {
 	for i := 1; i < len(sc.toks); i++ {
 		if sc.refAt[i] < 0 && isCapital(sc.toks[i].Text) {
@@ -815,7 +828,7 @@ func (sc *sent) triggers() {
 		}
 		nounUse := i > 0 && articles[sc.lower[i-1]] && (strings.HasSuffix(sc.lower[i], "ed") || participle(sc.lower[i])) ||
 			i > 1 && articles[sc.lower[i-2]] && strings.HasSuffix(sc.lower[i-1], "ly") && strings.HasSuffix(sc.lower[i], "ed") ||
-			sc.adjectivalParticiple(i)
+			sc.adjectivalParticiple(i) || sc.attributiveAdjective(i)
 		// "our targets", "their attacks": nouns; an appeal or demand is
 		// one in either form ("its call for Venezuela to…")
 		possessed := i > 0 && (possessiveDeterminers[sc.lower[i-1]] || sc.lower[i-1] == "'s") // (lower holds one apostrophe)

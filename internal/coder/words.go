@@ -28,7 +28,7 @@ var wordClassNames = []string{
 	"boundaries", "conditionals", "modals", "futures", "negations", "beForms", "prepositions",
 	"quantities", "coordination", "determiners", "pronouns", "possessivePronouns", "speculation",
 	"locatives", "pairNouns", "nonTarget", "peopleRole", "subordinators", "clauseOpeners",
-	"relatives", "peopleNouns", "individuals", "localRoles", "institutionRoles", "unnamedQualifiers", "possessiveDeterminers", "operationNouns", "gatherings", "titleHeads", "platforms", "platformPreps", "nonPoliticalModifiers", "demandWords", "exampleMarkers", "reasonPreps", "absolutes", "directions", "weapons", "stateRoles",
+	"relatives", "peopleNouns", "individuals", "localRoles", "institutionRoles", "petitioners", "unnamedQualifiers", "possessiveDeterminers", "operationNouns", "gatherings", "titleHeads", "platforms", "platformPreps", "nonPoliticalModifiers", "demandWords", "exampleMarkers", "reasonPreps", "absolutes", "directions", "weapons", "stateRoles",
 	"speakingNouns", "asNotClause", "reflexives", "complementMarkers", "responseNouns",
 	"agentMarkers", "authoredNouns", "ofMarkers", "affiliations", "oppositions", "topicPreps", "desireVerbs", "cancelVerbs", "stopVerbs", "articles", "deontics", "refusalVerbs", "threatVerbs", "ownerWords", "objectPronouns", "aspectuals", "titleRoles", "aerialAgents", "droneAgents", "missileWords", "heavyWeapons", "smallArms", "sidesNouns", "announceVerbs", "targetPreps", "verbalObjects", "controlVerbs", "personPronouns", "timeNouns", "auxFutures", "vowVerbs", "placeVerbs", "coerciveVerbs", "personNouns", "killWords", "placeNouns", "perpetrators", "followers", "relationNouns", "attributions", "attackNouns", "prepareVerbs", "willingWords", "circumstancePreps", "woundWords", "firstPersons", "speechWords", "speechParticiples",
 }
@@ -68,6 +68,7 @@ var (
 	individuals           = wordClass("individuals")
 	localRoles            = wordClass("localRoles")
 	institutionRoles      = wordClass("institutionRoles")
+	petitioners           = wordClass("petitioners")
 	unnamedQualifiers     = wordClass("unnamedQualifiers")
 	possessiveDeterminers = wordClass("possessiveDeterminers")
 	operationNouns        = wordClass("operationNouns")
