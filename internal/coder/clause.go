@@ -464,11 +464,26 @@ func (sc *sent) extendPastConditional(ce int) int {
 func (sc *sent) nearestLeft(cs, head int) []ref {
 	for gi := len(sc.groups) - 1; gi >= 0; gi-- {
 		g := sc.groups[gi]
-		if g.end <= head && g.start >= cs {
+		if g.end <= head && g.start >= cs && !sc.saysBefore(g.end, head) {
 			return sc.refsOf(gi)
 		}
 	}
 	return nil
+}
+
+// saysBefore reports whether a speech verb stands in [from, to): the actor
+// before it speaks, it did not undergo what follows ("Officials said the
+// officers were stabbed").
+func (sc *sent) saysBefore(from, to int) bool {
+	if sc.sayHead == nil {
+		return false
+	}
+	for t := from; t < to; t++ {
+		if sc.sayHead[t] {
+			return true
+		}
+	}
+	return false
 }
 
 // nominalInPP reports whether a trigger is a noun inside a prepositional

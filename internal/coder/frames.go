@@ -341,6 +341,11 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 			// the refusal answers whoever presses
 			tgt = sc.pressedBy(a)
 		}
+		if len(tgt) == 0 && a.passive {
+			// "the village of Dapchi was attacked by Boko Haram": a place
+			// that underwent force is its country
+			tgt = sc.undergoingPlace(a, code)
+		}
 		if len(tgt) == 0 {
 			// (a meeting's or a talk's partner is named in its sentence:
 			// "the G7 was scheduled to meet" meets no one named before)
@@ -543,6 +548,14 @@ func (sc *sent) subjectPlace(s int) (tokSpan, string) {
 		return tokSpan{}, ""
 	}
 	c := sc.placeAt(t.tok(lo))
+	if c == "" && placeNouns[sc.lower[t.tok(s)]] {
+		// "the village of Dapchi": the place its of-complement names
+		for _, n := range t.children(nil, s, relNmod) {
+			if ofMarkers[t.caseWord(n, sc.lower)] {
+				return sc.subjectPlace(n)
+			}
+		}
+	}
 	if c == "" {
 		return tokSpan{}, ""
 	}
