@@ -178,7 +178,7 @@ func (sc *sent) analyse(m *match, prev []*analysis) *analysis {
 				// the condition names whom a threat is aimed at
 				ce = sc.extendPastConditional(ce)
 			}
-			a.tgt = sc.rightGroup(m.end, ce, a.src)
+			a.tgt = sc.rightGroup(m.end, ce, a.src, violent(m.p.Code))
 		}
 	}
 	if m.head > 0 && determiners[sc.lower[m.head-1]] && m.end < len(sc.lower) && sc.lower[m.end] == "from" &&
@@ -377,7 +377,7 @@ func (sc *sent) prepObject(t int) bool {
 // rightGroup finds the object: the first actor after the match in its
 // clause. A capital after "in" or "at" is where it happened, not whom
 // it was done to; a country after "in" counts only when nothing else does.
-func (sc *sent) rightGroup(from, ce int, src []ref) []ref {
+func (sc *sent) rightGroup(from, ce int, src []ref, force bool) []ref {
 	me := ""
 	if len(src) > 0 {
 		me = actors.CountryOf(src[0].code)
@@ -403,6 +403,9 @@ func (sc *sent) rightGroup(from, ce int, src []ref) []ref {
 		}
 		if sc.afterNonTarget(t) {
 			continue
+		}
+		if r := sc.refs[sc.refAt[t]]; force && sc.originModifier(r.end) {
+			continue // "a British-backed coup": force is not aimed at the backer
 		}
 		if sc.locative(t) {
 			if fallback < 0 && !sc.isCapital(t) {

@@ -166,7 +166,7 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 		// an official complaint against the party named
 		code = "114"
 		if len(a.tgt) == 0 {
-			a.tgt = sc.rightGroup(a.m.end, a.ce, a.src)
+			a.tgt = sc.rightGroup(a.m.end, a.ce, a.src, violent(a.m.p.Code))
 			if len(a.tgt) == 0 {
 				// "Vietnam protested Chinese activity": the adjective names the target
 				for t := a.m.end; t < a.ce && t < a.m.end+4; t++ {

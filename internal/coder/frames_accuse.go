@@ -157,7 +157,7 @@ func (sc *sent) deniedAccusation(a *analysis, acts []*analysis, accusers []ref) 
 		for end < len(sc.lower) && sc.lower[end] != "," && sc.lower[end] != "." && sc.lower[end] != ";" {
 			end++
 		}
-		accusedBy = sc.rightGroup(a.m.end+1, end, accusers)
+		accusedBy = sc.rightGroup(a.m.end+1, end, accusers, false)
 	}
 	if len(accusedBy) == 0 {
 		return nil
@@ -184,9 +184,9 @@ func (sc *sent) nominalAccused(a *analysis, acts []*analysis, accusers []ref) {
 		return
 	}
 	// "accusations by Azerbaijan about Armenia's movements"
-	a.src, a.tgt = accusers, sc.rightGroup(a.m.end, a.ce, accusers)
+	a.src, a.tgt = accusers, sc.rightGroup(a.m.end, a.ce, accusers, false)
 	if len(a.tgt) > 0 && sc.byGroupStart(a.m) == a.tgt[0].start {
-		a.tgt = sc.rightGroup(a.tgt[len(a.tgt)-1].end, a.ce, accusers)
+		a.tgt = sc.rightGroup(a.tgt[len(a.tgt)-1].end, a.ce, accusers, false)
 	}
 	if len(a.tgt) == 0 {
 		a.tgt = sc.topicActor(a.m.end, a.ce, accusers)

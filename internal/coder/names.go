@@ -25,12 +25,26 @@ func (n *names) learn(words []string, code string) {
 	(*n)[strings.Join(words, " ")] = code
 	if len(words) > 1 {
 		n.surname(words[len(words)-1], code)
+		n.givenName(words, code)
 	}
 	if len(words) == 3 {
 		// "Ricardo Rosselló Nevares": Spanish and Portuguese names put
 		// the surname used alone first
 		n.surname(words[1], code)
 	}
+}
+
+// givenName records the first of a person's name words (two or more),
+// which news uses alone for some people ("Osama", "Hamza", "Brenton"),
+// unless another person's name holds it too.
+func (n *names) givenName(words []string, code string) {
+	if len(words) < 2 || len(words[0]) < 3 {
+		return
+	}
+	if *n == nil {
+		*n = names{}
+	}
+	n.surname(words[0], code)
 }
 
 // surname records word as a surname of code's person; a surname another
@@ -50,6 +64,11 @@ func (n names) at(lower []string, toks []text.Token, i int) (int, string) {
 		return 0, ""
 	}
 	for k := min(maxNameWords, len(lower)-i); k >= 1; k-- {
+		if k == 1 && i+1 < len(toks) && isCapital(toks[i+1].Text) {
+			// "Ricardo Llerandi" after "Ricardo Rosselló": one word of a
+			// known name before a name of its own is another person
+			break
+		}
 		if code := n[strings.Join(lower[i:i+k], " ")]; code != "" {
 			return k, code
 		}

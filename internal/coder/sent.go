@@ -252,6 +252,15 @@ func (sc *sent) learnName(name []string, code string) {
 	sc.d.ctx.sawPerson(code)
 }
 
+// nameWords are the lower-cased words of a dictionary name.
+func nameWords(name string) []string {
+	words := strings.Fields(name)
+	for i, w := range words {
+		words[i] = actors.Key(w)
+	}
+	return words
+}
+
 // adjectivalParticiple reports whether the -ed word at i describes the
 // common noun after it in an object's place ("extradite accused
 // criminals", "freed detained activists"): a description, no predicate.
@@ -455,6 +464,10 @@ func (sc *sent) actors() {
 			if p.Person {
 				// "Judge Paul Kellar": later "Kellar" is the same judge
 				sc.learnName(sc.lower[p.NameStart:p.End], r.code)
+			} else if r.person {
+				// "Osama bin Laden": later "Osama" is the same man (the
+				// dictionary knows his full name and surname)
+				sc.d.names.givenName(nameWords(last.Phrase), r.code)
 			}
 			i = p.End - 1
 			continue
@@ -1033,7 +1046,9 @@ func (sc *sent) matchFrom(p *verbs.Pattern, ei, ti int, m *match) bool {
 			// (a determiner that opens an actor, "both nations", is kept)
 			t++
 		}
-		if t < len(sc.toks) && sc.groupAt[t] >= 0 {
+		if t < len(sc.toks) && sc.groupAt[t] >= 0 && !(violent(p.Code) && sc.originModifier(sc.groups[sc.groupAt[t]].end)) {
+			// ("attacked a U.S.-funded school": force is not aimed at the
+			// funder; a veto of a "U.S.-drafted" text is at its drafter)
 			g := sc.groups[sc.groupAt[t]]
 			m.target = sc.groupAt[t]
 			m.spec++
@@ -1270,6 +1285,21 @@ func (sc *sent) headedBy(d, h int) bool {
 		}
 	}
 	return false
+}
+
+// originModifier reports whether the actor ending at t only says where
+// the noun after it comes from or who backs it ("a U.S.-funded school",
+// "British-backed coup"): an origin compound whose second half is a
+// participle (not a name's second half, "Park Geun-hye").
+func (sc *sent) originModifier(t int) bool {
+	if !originCompound(sc.lower, t) || t+1 >= len(sc.toks) {
+		return false
+	}
+	if sc.tree != nil {
+		p := sc.tree.pos(sc.tree.word(t + 1))
+		return p == syntax.VERB || p == syntax.ADJ
+	}
+	return strings.HasSuffix(sc.lower[t+1], "ed")
 }
 
 // possessesLit reports whether the actor is the possessor of the pattern
