@@ -464,7 +464,7 @@ func (sc *sent) actors() {
 			if p.Person {
 				// "Judge Paul Kellar": later "Kellar" is the same judge
 				sc.learnName(sc.lower[p.NameStart:p.End], r.code)
-			} else if r.person {
+			} else if r.person && !last.Surname() && isCapital(sc.toks[p.Start].Text) {
 				// "Osama bin Laden": later "Osama" is the same man (the
 				// dictionary knows his full name and surname)
 				sc.d.names.givenName(nameWords(last.Phrase), r.code)
