@@ -341,9 +341,10 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 			// the refusal answers whoever presses
 			tgt = sc.pressedBy(a)
 		}
-		if len(tgt) == 0 && a.passive {
+		if w := sc.lower[a.m.head]; len(tgt) == 0 && a.passive && !killWords[w] && !woundWords[w] {
 			// "the village of Dapchi was attacked by Boko Haram": a place
-			// that underwent force is its country
+			// that underwent force is its country (people, not places,
+			// are killed or wounded: "Hamza was killed" names no town)
 			tgt = sc.undergoingPlace(a, code)
 		}
 		if len(tgt) == 0 {
