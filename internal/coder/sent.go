@@ -252,6 +252,15 @@ func (sc *sent) learnName(name []string, code string) {
 	sc.d.ctx.sawPerson(code)
 }
 
+// definite reports whether the noun at i has a definite article, maybe
+// across a number: "the agency", "the three officers".
+func (sc *sent) definite(i int) bool {
+	if i > 1 && quantities[sc.lower[i-1]] {
+		i--
+	}
+	return i > 0 && articles[sc.lower[i-1]]
+}
+
 // nameWords are the lower-cased words of a dictionary name.
 func nameWords(name string) []string {
 	words := strings.Fields(name)
@@ -512,7 +521,7 @@ func (sc *sent) actors() {
 			// "the accused" after "An Australian, Brenton Tarrant": the
 			// person the article is about
 			sc.add(ref{start: i, end: i + 1, code: ctx.lastPerson, coreferent: true, explain: []string{"definite \"the " + w + "\" → the person named last, " + ctx.lastPerson}})
-		case i > 0 && articles[sc.lower[i-1]] && !isCapital(sc.toks[i].Text) && (i+1 == n || sc.refAt[i+1] < 0 && !isCapital(sc.toks[i+1].Text)) && ctx.namedWith(w) != "":
+		case sc.definite(i) && !isCapital(sc.toks[i].Text) && (i+1 == n || sc.refAt[i+1] < 0 && !isCapital(sc.toks[i+1].Text)) && ctx.namedWith(w) != "":
 			// "the agency" after "the International Atomic Energy Agency"
 			code := ctx.namedWith(w)
 			sc.add(ref{start: i, end: i + 1, code: code, explain: []string{"definite \"the " + w + "\" → " + code}})
@@ -728,6 +737,10 @@ func (sc *sent) add(r ref) {
 			}
 		}
 		sc.d.ctx.sawName(words, r.code)
+	}
+	if r.agent && !r.pronoun && r.end-r.start > 1 && isLowerWord(sc.toks[r.end-1].Text) {
+		// "Turkish police officers": "the two officers" later are they
+		sc.d.ctx.sawName([]string{sc.lower[r.end-1]}, r.code)
 	}
 }
 
