@@ -294,10 +294,10 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 		if len(tgt) == 0 && verbs.Root(code) == "14" {
 			tgt = sc.opposed(a.m.head) // "anti-American rallies": against the United States
 		}
-		if len(tgt) == 0 && verbs.Root(code) == "10" && len(a.src) > 0 && petitioners[actors.RoleOf(a.src[0].code)] && stateActor(actors.CountryOf(a.src[0].code)) {
-			// "protesters demanded the release of…": people, the
-			// opposition and lawmakers who name no addressee demand it
-			// of their government
+		if len(tgt) == 0 && verbs.Root(code) == "10" && a.treeSrc && petitioners[actors.RoleOf(a.src[0].code)] && stateActor(actors.CountryOf(a.src[0].code)) {
+			// "protesters demanded the release of…": people and the
+			// opposition who name no addressee demand it of their
+			// government (when the tree says they are the subject)
 			c := actors.CountryOf(a.src[0].code) + "GOV"
 			tgt = []ref{{code: c, start: -1, context: true, explain: []string{"a demand with no addressee, of the demanders' government → " + c}}}
 		}
