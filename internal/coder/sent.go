@@ -253,12 +253,23 @@ func (sc *sent) learnName(name []string, code string) {
 }
 
 // definite reports whether the noun at i has a definite article, maybe
-// across a number: "the agency", "the three officers".
+// across a number: "the agency", "the three officers". A role word of the
+// dictionaries is not one: where the phrase matcher left it ("the
+// military strike"), it modifies another noun.
 func (sc *sent) definite(i int) bool {
-	if i > 1 && quantities[sc.lower[i-1]] {
-		i--
+	k := i
+	if k > 1 && quantities[sc.lower[k-1]] {
+		k--
 	}
-	return i > 0 && articles[sc.lower[i-1]]
+	if k == 0 || !articles[sc.lower[k-1]] {
+		return false
+	}
+	for _, p := range sc.d.c.Dict.Phrases(sc.toks[i:i+1], sc.d.art.Date) {
+		if p.Code == "" {
+			return false
+		}
+	}
+	return true
 }
 
 // nameWords are the lower-cased words of a dictionary name.
@@ -521,7 +532,7 @@ func (sc *sent) actors() {
 			// "the accused" after "An Australian, Brenton Tarrant": the
 			// person the article is about
 			sc.add(ref{start: i, end: i + 1, code: ctx.lastPerson, coreferent: true, explain: []string{"definite \"the " + w + "\" → the person named last, " + ctx.lastPerson}})
-		case sc.definite(i) && !isCapital(sc.toks[i].Text) && (i+1 == n || sc.refAt[i+1] < 0 && !isCapital(sc.toks[i+1].Text)) && ctx.namedWith(w) != "":
+		case !isCapital(sc.toks[i].Text) && (i+1 == n || sc.refAt[i+1] < 0 && !isCapital(sc.toks[i+1].Text)) && ctx.namedWith(w) != "" && sc.definite(i):
 			// "the agency" after "the International Atomic Energy Agency"
 			code := ctx.namedWith(w)
 			sc.add(ref{start: i, end: i + 1, code: code, explain: []string{"definite \"the " + w + "\" → " + code}})
