@@ -260,7 +260,11 @@ func (sc *sent) treeArgs(a *analysis, prev []*analysis) {
 		a.passive = passive
 		a.treeSrc = true
 	}
-	// a target the pattern itself placed ("urged $T to") stays
+	// a target the pattern itself placed ("urged $T to") stays, and a
+	// word of the pattern is none ("expressed opposition to…")
+	if len(tgt) > 0 && slices.Contains(m.covered, tgt[0].start) {
+		tgt = nil
+	}
 	if len(tgt) > 0 && !sameRefs(tgt, a.src) && (m.target < 0 || passive) {
 		a.tgt = tgt
 		a.treeTgt = true
