@@ -408,7 +408,9 @@ func (sc *sent) rightGroup(from, ce int, src []ref, force bool) []ref {
 			continue // "a British-backed coup": force is not aimed at the backer
 		}
 		if sc.locative(t) {
-			if fallback < 0 && !sc.isCapital(t) {
+			// (a court or parliament after "in" is where a case is fought
+			// or a bill debated: "fight the results in court")
+			if fallback < 0 && !sc.isCapital(t) && !institutionRoles[actors.RoleOf(sc.refs[sc.refAt[t]].code)] {
 				fallback = g
 			}
 			continue
