@@ -748,6 +748,10 @@ func (sc *sent) span(a, b int) string {
 
 // denial codes "B denied the claims" as B → accuser 016, linked to the
 // claim it denies.
+// maxDeniedGap bounds how many sentences back a report a denial answers
+// may stand when the denial names no accuser.
+const maxDeniedGap = 4
+
 func (sc *sent) denial(a *analysis, all []*analysis) []*draft {
 	if len(a.src) == 0 {
 		return nil
@@ -793,8 +797,9 @@ func (sc *sent) denial(a *analysis, all []*analysis) []*draft {
 	}
 	if accuser == nil {
 		// "The RSF denied the accusation": the side that reported what
-		// the denier did
-		for i := len(sc.d.evs) - 1; i >= 0; i-- {
+		// the denier did, in the sentences just before (a report twenty
+		// sentences back is not what a denial answers)
+		for i := len(sc.d.evs) - 1; i >= 0 && sc.d.evs[i].s.Index >= sc.s.Index-maxDeniedGap; i-- {
 			if e := sc.d.evs[i]; e.reportedBy != "" && claimant(e.src.code) == claimant(a.src[0].code) {
 				accuser, denied = []ref{{code: e.reportedBy, start: -1}}, e
 				break
