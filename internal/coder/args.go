@@ -260,9 +260,10 @@ func (sc *sent) treeArgs(a *analysis, prev []*analysis) {
 		a.passive = passive
 		a.treeSrc = true
 	}
-	// a target the pattern itself placed ("urged $T to") stays, and a
-	// word of the pattern is none ("expressed opposition to…")
-	if len(tgt) > 0 && slices.Contains(m.covered, tgt[0].start) {
+	// a target the pattern itself placed ("urged $T to") stays, and in a
+	// pattern with a $T of its own, a word of the pattern is none
+	// ("expressed opposition to $T"; "stormed parliament" has no $T)
+	if len(tgt) > 0 && slices.Contains(m.covered, tgt[0].start) && m.p.HasTarget() {
 		tgt = nil
 	}
 	if len(tgt) > 0 && !sameRefs(tgt, a.src) && (m.target < 0 || passive) {

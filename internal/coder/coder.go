@@ -71,6 +71,7 @@ func (c *Coder) code(art event.Article, sents []event.Sentence, layers *event.Do
 		d.parser = p
 		defer c.parsers.Put(p)
 	}
+	d.nationals = c.readNationals(sents, art.Date)
 	for i, s := range sents {
 		d.pos = i
 		d.sentence(s)
@@ -91,6 +92,8 @@ type doc struct {
 	evs   []*draft
 	kept  []*draft
 	names names // people the article introduced
+	// nationals are the countries the article gives people by apposition
+	nationals nationals
 	// unclaimed are attacks told in the passive with no agent ("oil
 	// facilities were hit by drone strikes"): a later claim of
 	// responsibility names who made them

@@ -272,6 +272,20 @@ func (sc *sent) definite(i int) bool {
 	return true
 }
 
+// nationalNameAt returns the length of the full name at t of a person the
+// article gives a nationality by apposition, or 0.
+func (sc *sent) nationalNameAt(t int) int {
+	if len(sc.d.nationals) == 0 {
+		return 0
+	}
+	for k := min(maxNationalName, len(sc.toks)-t); k >= 2; k-- {
+		if c := sc.d.nationals[strings.Join(sc.lower[t:t+k], " ")]; c != "" && isCapital(sc.toks[t].Text) {
+			return k
+		}
+	}
+	return 0
+}
+
 // nameWords are the lower-cased words of a dictionary name.
 func nameWords(name string) []string {
 	words := strings.Fields(name)
@@ -473,6 +487,20 @@ func (sc *sent) actors() {
 				r.owned = i > 0 && possessivePronouns[sc.lower[i-1]]
 				r.context = true
 				r.code = sc.resolveRole(p.Role, i, p.End)
+				nameStart, nameEnd := p.NameStart, p.End
+				if !p.Person {
+					nameStart, nameEnd = p.End, p.End+sc.nationalNameAt(p.End)
+				}
+				if c := sc.d.nationals.of(sc.lower[nameStart:nameEnd]); (p.Person || nameEnd > nameStart) && c != "" {
+					// "journalist Jamal Khashoggi" of "Khashoggi, a
+					// Saudi national" later in the article
+					r.code, r.context, r.person, r.end = c+p.Role, false, true, nameEnd
+					r.explain = append(r.explain, "nationality the article gives \""+sc.span(nameStart, nameEnd)+"\" → "+c)
+					if !p.Person {
+						sc.learnName(sc.lower[nameStart:nameEnd], r.code)
+					}
+					p.End = nameEnd
+				}
 				r.coreferent = sc.personReference(i, p.End)
 				if r.code == "" {
 					i = p.End - 1

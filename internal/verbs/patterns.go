@@ -81,6 +81,16 @@ type Pattern struct {
 }
 
 // Has reports whether the pattern carries a flag.
+// HasTarget reports whether the pattern places its target with a $T.
+func (p *Pattern) HasTarget() bool {
+	for _, e := range p.Elems {
+		if e.Kind == Target {
+			return true
+		}
+	}
+	return false
+}
+
 func (p *Pattern) Has(flag string) bool {
 	for _, f := range p.Flags {
 		if f == flag {
