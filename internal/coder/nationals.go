@@ -23,7 +23,9 @@ const maxNationalName = 4
 func (c *Coder) readNationals(sents []event.Sentence, date string) nationals {
 	var n nationals
 	for i := range sents {
+		// (the tokens stay with the sentence for its coding)
 		toks := text.SentenceTokens(&sents[i])
+		sents[i].Tokens = toks
 		for k := 2; k+2 < len(toks); k++ {
 			if toks[k].Text != "," || !articles[actors.Key(toks[k+1].Text)] || actors.Key(toks[k+1].Text) == "the" {
 				continue
