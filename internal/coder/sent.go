@@ -261,15 +261,18 @@ func (sc *sent) definite(i int) bool {
 	if k > 1 && quantities[sc.lower[k-1]] {
 		k--
 	}
-	if k == 0 || !articles[sc.lower[k-1]] {
-		return false
-	}
+	return k > 0 && articles[sc.lower[k-1]] && !sc.roleWord(i)
+}
+
+// roleWord reports whether the word at i is a role word of the
+// dictionaries by itself ("military", "government").
+func (sc *sent) roleWord(i int) bool {
 	for _, p := range sc.d.c.Dict.Phrases(sc.toks[i:i+1], sc.d.art.Date) {
 		if p.Code == "" {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // nationalNameAt returns the length of the full name at t of a person the
@@ -777,8 +780,9 @@ func (sc *sent) add(r ref) {
 		}
 		sc.d.ctx.sawName(words, r.code)
 	}
-	if r.agent && !r.pronoun && r.end-r.start > 1 && isLowerWord(sc.toks[r.end-1].Text) {
+	if r.agent && !r.pronoun && r.end-r.start > 1 && isLowerWord(sc.toks[r.end-1].Text) && !sc.roleWord(r.end-1) {
 		// "Turkish police officers": "the two officers" later are they
+		// (a role word of its own, "the government", keeps its rules)
 		sc.d.ctx.sawName([]string{sc.lower[r.end-1]}, r.code)
 	}
 }
