@@ -61,6 +61,12 @@ func (sc *sent) bounds(m *match) (int, int) {
 			t -= 2 // "the International Labor Office (ILO) said": an acronym aside
 			continue
 		}
+		if k := sc.relativeAsideStart(t); sc.lower[t] == "," && k >= 0 && !covered[t] {
+			// "Turkey, which does not recognise Cyprus, sent warships":
+			// the clause the aside interrupts goes on before it
+			t = k
+			continue
+		}
 		if (boundaries[sc.lower[t]] || sc.asClause(t)) && !covered[t] {
 			cs = t + 1
 			break
@@ -579,12 +585,21 @@ func mainSubject(prev []*analysis) []ref {
 // relativeAside reports whether the comma at t closes a relative clause
 // set off by commas (", which is not binding,").
 func (sc *sent) relativeAside(t int) bool {
+	return sc.relativeAsideStart(t) >= 0
+}
+
+// relativeAsideStart returns the comma that opens the relative clause the
+// comma at t closes, or -1.
+func (sc *sent) relativeAsideStart(t int) int {
 	for k := t - 1; k >= 0 && k >= t-16; k-- {
 		if sc.lower[k] == "," {
-			return sc.relativeAfter(k) == t+1
+			if sc.relativeAfter(k) == t+1 {
+				return k
+			}
+			return -1
 		}
 	}
-	return false
+	return -1
 }
 
 // isVerbLike guesses whether a word before a trigger is an auxiliary or a

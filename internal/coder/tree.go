@@ -171,7 +171,17 @@ func (t *tree) subject(w int, lower []string) (int, bool) {
 			if o := t.child(h, relObj); o >= 0 {
 				return o, false // object control
 			}
-		case relConj, relAdvcl:
+		case relAdvcl:
+			if h >= 0 && speechWords[lower[t.tok(h)]] {
+				// "the ministry said Israeli jets struck Gaza", read as
+				// said + object + clause: the reported clause's subject
+				// is that object, never the speaker
+				if o := t.child(h, relObj); o >= 0 && o < w {
+					return o, false
+				}
+				return -1, false
+			}
+		case relConj:
 		case relAcl, relAclRelcl:
 			if t.child(w, relMark) >= 0 {
 				return -1, false // "the decision to attack" is not the decision's act
