@@ -348,6 +348,9 @@ func (sc *sent) leftGroup(cs, head int, prev []*analysis) []ref {
 		if objects[sc.refs[g.refs[0]].start] {
 			continue
 		}
+		if sc.inAside(g.start, head) {
+			continue // "Hezbollah, which controls southern Lebanon, fired": not Lebanon
+		}
 		if g.end == head && !sc.nominalActor(g.refs[0]) {
 			continue // "anti-government protests": the side taken, not who protests
 		}
@@ -586,6 +589,18 @@ func mainSubject(prev []*analysis) []ref {
 // set off by commas (", which is not binding,").
 func (sc *sent) relativeAside(t int) bool {
 	return sc.relativeAsideStart(t) >= 0
+}
+
+// inAside reports whether token t stands in a relative clause set off by
+// commas that closes before head.
+func (sc *sent) inAside(t, head int) bool {
+	for k := t - 1; k >= 0 && k >= t-16; k-- {
+		if sc.lower[k] == "," {
+			end := sc.relativeAfter(k)
+			return end > t && end <= head
+		}
+	}
+	return false
 }
 
 // relativeAsideStart returns the comma that opens the relative clause the

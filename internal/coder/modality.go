@@ -66,6 +66,12 @@ func (sc *sent) treeModality(as []*analysis) {
 			// announced willingness, a threat or an intent
 			a.future, a.announced = true, true
 		}
+		if sc.presentDescription(a, v) {
+			// "the Houthis, who control Sanaa": a present-tense relative
+			// clause set off by commas describes its noun, it narrates
+			// no act
+			a.hypothetic = true
+		}
 		d := v
 		for hops := 0; hops < 4 && t.rel(d) == relConj; hops++ {
 			d = t.head(d) // "people living in or visiting Hong Kong"
@@ -359,6 +365,29 @@ func force(code string) bool {
 
 // participle reports whether a trigger word is an -ing form.
 func participle(w string) bool { return len(w) > 4 && w[len(w)-3:] == "ing" }
+
+// presentDescription reports whether the verb v of a stands, in the
+// present tense and with no auxiliary, in a relative clause set off by
+// commas (", which runs Gaza,"), however the parse hangs it.
+func (sc *sent) presentDescription(a *analysis, v int) bool {
+	h := a.m.head
+	if a.m.p.Nominal {
+		return false
+	}
+	for k := h - 1; k >= 0 && k >= h-4; k-- {
+		w := sc.lower[k]
+		if w == "," {
+			if end := sc.relativeAfter(k); end > h {
+				return verbs.Present(sc.lower[h], sc.tree.lemma(v))
+			}
+			return false
+		}
+		if beForms[w] || modals[w] || futures[w] || w == "has" || w == "have" || w == "had" || w == "did" {
+			return false
+		}
+	}
+	return false
+}
 
 // contentTaking reports whether a pattern's clausal complement is what it
 // asks, demands, threatens or accuses, rather than a second event.

@@ -72,6 +72,21 @@ func Inflections(lemma string) []string {
 	return dedupe(forms)
 }
 
+// Present reports whether form is a present-tense form of lemma that no
+// past form shares: "runs", "control" (not "hit", whose past is "hit").
+func Present(form, lemma string) bool {
+	if form == thirdPerson(lemma) {
+		return true
+	}
+	if form != lemma {
+		return false
+	}
+	if irr, ok := irregular[lemma]; ok {
+		return !slices.Contains(irr, lemma)
+	}
+	return pastForm(lemma) != lemma
+}
+
 // Plurals returns a noun with its regular plural.
 func Plurals(noun string) []string {
 	return dedupe([]string{noun, thirdPerson(noun)})

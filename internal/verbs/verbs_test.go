@@ -72,6 +72,20 @@ func TestInflections(t *testing.T) {
 	}
 }
 
+func TestPresent(t *testing.T) {
+	for _, tc := range []struct {
+		form, lemma string
+		want        bool
+	}{
+		{"runs", "run", true}, {"control", "control", true}, {"controls", "control", true},
+		{"hit", "hit", false}, {"controlled", "control", false}, {"ran", "run", false}, {"put", "put", false},
+	} {
+		if got := Present(tc.form, tc.lemma); got != tc.want {
+			t.Errorf("Present(%q, %q) = %v, want %v", tc.form, tc.lemma, got, tc.want)
+		}
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	codes, _, _ := Default()
 	tests := []struct{ line, want string }{
