@@ -1,6 +1,8 @@
 package coder
 
 import (
+	"strings"
+
 	"github.com/flashpoint/flashpoint/internal/syntax"
 	"github.com/flashpoint/flashpoint/internal/text"
 )
@@ -172,6 +174,9 @@ func (t *tree) subject(w int, lower []string) (int, bool) {
 				return o, false // object control
 			}
 		case relAdvcl:
+			if o := t.subordinateSubject(w, h, lower); o >= 0 {
+				return o, false
+			}
 			if h >= 0 && speechWords[lower[t.tok(h)]] {
 				// "the ministry said Israeli jets struck Gaza", read as
 				// said + object + clause: the reported clause's subject
@@ -200,11 +205,34 @@ func (t *tree) subject(w int, lower []string) (int, bool) {
 	return -1, false
 }
 
+// subordinateSubject returns the subject of the adverbial clause w that the
+// parse hung on h as "after" + noun ("condemned Israel after Israeli jets
+// struck Rafah": "jets" an oblique of "condemned" right before "struck"),
+// or -1.
+func (t *tree) subordinateSubject(w, h int, lower []string) int {
+	lo, _ := t.span(w)
+	for _, o := range t.children(nil, h, relObl) {
+		if o >= w {
+			continue
+		}
+		if _, hi := t.span(o); hi == lo-1 && subordinators[t.caseWord(o, lower)] {
+			return o
+		}
+	}
+	return -1
+}
+
 // prepositional reports whether the phrase of w opens with a preposition
 // ("at the government's request"): no subject.
 func (t *tree) prepositional(w int) bool {
 	lo, _ := t.span(w)
-	return lo >= 0 && lo < w && t.pos(lo) == syntax.ADP && t.rel(lo) == relCase
+	if lo >= 0 && lo < w && t.pos(lo) == syntax.ADP && t.rel(lo) == relCase {
+		return true
+	}
+	// "militias associated with Iran had made threats": the participle's
+	// preposition misparsed as the clause's marker ("after the government
+	// accused", ", with its envoy calling" keep their subjects)
+	return lo > 1 && t.pos(lo-1) == syntax.ADP && t.rel(lo-1) == relMark && strings.HasSuffix(t.words[lo-2].Text, "ed")
 }
 
 // passiveParticiple reports whether a participle modifying a noun is
