@@ -275,6 +275,16 @@ func (sc *sent) roleWord(i int) bool {
 	return false
 }
 
+// articleName reports whether a one-word surname alias of the
+// dictionaries is a name the article gave one of its own people.
+func (sc *sent) articleName(p actors.Phrase) bool {
+	if p.End-p.Start != 1 || len(p.Entries) != 1 || !p.Entries[0].Surname() {
+		return false
+	}
+	k, code := sc.d.names.at(sc.lower, sc.toks, p.Start)
+	return k == 1 && code != "" && code != p.Code
+}
+
 // nationalNameAt returns the length of the full name at t of a person the
 // article gives a nationality by apposition, or 0.
 func (sc *sent) nationalNameAt(t int) int {
@@ -403,6 +413,11 @@ func (sc *sent) actors() {
 	quoteFrom, quoteTo, speaker := sc.quoteSpeaker(phrases)
 	pi := 0
 	for i := 0; i < n; i++ {
+		if pi < len(phrases) && phrases[pi].Start == i && sc.articleName(phrases[pi]) {
+			// "John" after "John Bolton": the article's person, not a
+			// dictionary surname of someone else ("Radek John")
+			pi++
+		}
 		if pi < len(phrases) && phrases[pi].Start == i {
 			p := phrases[pi]
 			pi++
