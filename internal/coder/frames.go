@@ -350,7 +350,7 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 		if len(tgt) == 0 {
 			// (a meeting's or a talk's partner is named in its sentence:
 			// "the G7 was scheduled to meet" meets no one named before)
-			tgt = sc.otherParty(a, recip)
+			tgt = sc.otherParty(a, recip || verbs.Root(code) < "07")
 		}
 		if len(tgt) == 0 && len(a.src) > 0 && (verbs.Root(code) == "09" || verbs.Root(code) == "11") {
 			// "an investigation into killings by the RSF": the agent is the one investigated
