@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -71,7 +72,7 @@ func Open(ctx context.Context, url string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", redact(url), redactedError{err})
 	}
-	if err := s.db.PingContext(ctx); err != nil {
+	if err := s.ping(ctx); err != nil {
 		s.db.Close()
 		return nil, fmt.Errorf("store: connect %s: %w", redact(url), redactedError{err})
 	}
@@ -103,6 +104,38 @@ func openPostgres(url string) (*sql.DB, error) {
 		cfg.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
 	}
 	return stdlib.OpenDB(*cfg), nil
+}
+
+// busyWait bounds how long opening waits for another process that holds
+// a fresh SQLite file, as long as the busy timeout of every statement.
+const busyWait = 30 * time.Second
+
+// ping connects. A second process opening an SQLite file the first is
+// still creating gets SQLITE_BUSY from the connection's journal-mode
+// pragma, which SQLite answers at once instead of through the busy
+// timeout: the connection is tried again until the file is free.
+func (s *Store) ping(ctx context.Context) error {
+	err := s.db.PingContext(ctx)
+	for deadline := time.Now().Add(busyWait); err != nil && s.dialect == sqliteDialect && sqliteBusy(err) && time.Now().Before(deadline); {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
+		err = s.db.PingContext(ctx)
+	}
+	return err
+}
+
+// sqliteBusy reports whether err is SQLite's SQLITE_BUSY (5) or
+// SQLITE_LOCKED (6), extended codes included.
+func sqliteBusy(err error) bool {
+	var lite interface{ Code() int }
+	if errors.As(err, &lite) {
+		c := lite.Code() & 0xff
+		return c == 5 || c == 6
+	}
+	return false
 }
 
 // sqliteDSN turns "", "path" or "sqlite:path" into a modernc DSN with
