@@ -61,11 +61,14 @@ func (sc *sent) bounds(m *match) (int, int) {
 			t -= 2 // "the International Labor Office (ILO) said": an acronym aside
 			continue
 		}
-		if k := sc.relativeAsideStart(t); sc.lower[t] == "," && k >= 0 && !covered[t] {
-			// "Turkey, which does not recognise Cyprus, sent warships":
-			// the clause the aside interrupts goes on before it
-			t = k
-			continue
+		if sc.lower[t] == "," && !covered[t] {
+			if k := sc.relativeAsideStart(t); k >= 0 {
+				// "Turkey, which does not recognise Cyprus, sent
+				// warships": the clause the aside interrupts goes on
+				// before it
+				t = k
+				continue
+			}
 		}
 		if (boundaries[sc.lower[t]] || sc.asClause(t)) && !covered[t] {
 			cs = t + 1
@@ -594,24 +597,29 @@ func (sc *sent) relativeAside(t int) bool {
 // inAside reports whether token t stands in a relative clause set off by
 // commas that closes before head.
 func (sc *sent) inAside(t, head int) bool {
-	for k := t - 1; k >= 0 && k >= t-16; k-- {
-		if sc.lower[k] == "," {
-			end := sc.relativeAfter(k)
-			return end > t && end <= head
-		}
+	k := sc.commaBefore(t)
+	if k < 0 {
+		return false
 	}
-	return false
+	end := sc.relativeAfter(k)
+	return end > t && end <= head
 }
 
 // relativeAsideStart returns the comma that opens the relative clause the
 // comma at t closes, or -1.
 func (sc *sent) relativeAsideStart(t int) int {
+	if k := sc.commaBefore(t); k >= 0 && sc.relativeAfter(k) == t+1 {
+		return k
+	}
+	return -1
+}
+
+// commaBefore returns the nearest comma before t within an aside's
+// length, or -1.
+func (sc *sent) commaBefore(t int) int {
 	for k := t - 1; k >= 0 && k >= t-16; k-- {
 		if sc.lower[k] == "," {
-			if sc.relativeAfter(k) == t+1 {
-				return k
-			}
-			return -1
+			return k
 		}
 	}
 	return -1

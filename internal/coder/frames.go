@@ -348,7 +348,8 @@ func (sc *sent) drafts(a *analysis, all []*analysis) []*draft {
 			tgt = sc.undergoingPlace(a, code)
 		}
 		if len(tgt) == 0 {
-			// (a meeting's or a talk's partner is named in its sentence:
+			// (a meeting's partner, and the party of a statement, appeal,
+			// intent or cooperation (01–06), is named in its own sentence:
 			// "the G7 was scheduled to meet" meets no one named before)
 			tgt = sc.otherParty(a, recip || verbs.Root(code) < "07")
 		}
@@ -746,12 +747,12 @@ func (sc *sent) span(a, b int) string {
 	return sc.s.Text[sc.toks[a].Start:sc.toks[b-1].End]
 }
 
-// denial codes "B denied the claims" as B → accuser 016, linked to the
-// claim it denies.
 // maxDeniedGap bounds how many sentences back a report a denial answers
 // may stand when the denial names no accuser.
 const maxDeniedGap = 4
 
+// denial codes "B denied the claims" as B → accuser 016, linked to the
+// claim it denies.
 func (sc *sent) denial(a *analysis, all []*analysis) []*draft {
 	if len(a.src) == 0 {
 		return nil

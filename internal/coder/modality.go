@@ -370,23 +370,12 @@ func participle(w string) bool { return len(w) > 4 && w[len(w)-3:] == "ing" }
 // present tense and with no auxiliary, in a relative clause set off by
 // commas (", which runs Gaza,"), however the parse hangs it.
 func (sc *sent) presentDescription(a *analysis, v int) bool {
-	h := a.m.head
-	if a.m.p.Nominal {
+	t, h := sc.tree, a.m.head
+	if a.m.p.Nominal || t.child(v, relAux) >= 0 || t.child(v, relAuxPass) >= 0 {
 		return false
 	}
-	for k := h - 1; k >= 0 && k >= h-4; k-- {
-		w := sc.lower[k]
-		if w == "," {
-			if end := sc.relativeAfter(k); end > h {
-				return verbs.Present(sc.lower[h], sc.tree.lemma(v))
-			}
-			return false
-		}
-		if beForms[w] || modals[w] || futures[w] || w == "has" || w == "have" || w == "had" || w == "did" {
-			return false
-		}
-	}
-	return false
+	k := sc.commaBefore(h)
+	return k >= 0 && k >= h-4 && sc.relativeAfter(k) > h && verbs.Present(sc.lower[h], t.lemma(v))
 }
 
 // contentTaking reports whether a pattern's clausal complement is what it

@@ -50,10 +50,16 @@ func (n *names) givenName(words []string, code string) {
 // surname records word as a surname of code's person; a surname another
 // person of another code already holds stays ambiguous and is dropped.
 func (n *names) surname(word, code string) {
-	if c, ok := (*n)[word]; ok && c != code {
-		(*n)[word] = "" // two people share it: neither
+	keepUnique(*n, word, code)
+}
+
+// keepUnique records value for key unless another value holds it
+// already; a key two values claim is kept empty: neither.
+func keepUnique(m map[string]string, key, value string) {
+	if v, ok := m[key]; ok && v != value {
+		m[key] = ""
 	} else if !ok {
-		(*n)[word] = code
+		m[key] = value
 	}
 }
 

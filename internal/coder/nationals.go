@@ -48,20 +48,11 @@ func (c *Coder) readNationals(sents []event.Sentence, date string) nationals {
 			if n == nil {
 				n = nationals{}
 			}
-			n.add(strings.Join(words, " "), country)
-			n.add(words[len(words)-1], country)
+			keepUnique(n, strings.Join(words, " "), country)
+			keepUnique(n, words[len(words)-1], country)
 		}
 	}
 	return n
-}
-
-// add records country for key; a key two countries claim is dropped.
-func (n nationals) add(key, country string) {
-	if c, ok := n[key]; ok && c != country {
-		n[key] = ""
-		return
-	}
-	n[key] = country
 }
 
 // demonymAt returns the country of a demonym opening toks ("Saudi", "an
@@ -87,4 +78,18 @@ func (n nationals) of(words []string) string {
 		return c
 	}
 	return n[words[len(words)-1]]
+}
+
+// nationalNameAt returns the length of the full name at t of a person the
+// article gives a nationality by apposition, or 0.
+func (sc *sent) nationalNameAt(t int) int {
+	if len(sc.d.nationals) == 0 {
+		return 0
+	}
+	for k := min(maxNationalName, len(sc.toks)-t); k >= 2; k-- {
+		if c := sc.d.nationals[strings.Join(sc.lower[t:t+k], " ")]; c != "" && isCapital(sc.toks[t].Text) {
+			return k
+		}
+	}
+	return 0
 }

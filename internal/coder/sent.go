@@ -285,20 +285,6 @@ func (sc *sent) articleName(p actors.Phrase) bool {
 	return k == 1 && code != "" && code != p.Code
 }
 
-// nationalNameAt returns the length of the full name at t of a person the
-// article gives a nationality by apposition, or 0.
-func (sc *sent) nationalNameAt(t int) int {
-	if len(sc.d.nationals) == 0 {
-		return 0
-	}
-	for k := min(maxNationalName, len(sc.toks)-t); k >= 2; k-- {
-		if c := sc.d.nationals[strings.Join(sc.lower[t:t+k], " ")]; c != "" && isCapital(sc.toks[t].Text) {
-			return k
-		}
-	}
-	return 0
-}
-
 // nameWords are the lower-cased words of a dictionary name.
 func nameWords(name string) []string {
 	words := strings.Fields(name)

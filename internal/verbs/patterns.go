@@ -80,7 +80,6 @@ type Pattern struct {
 	Text     string // the pattern as written
 }
 
-// Has reports whether the pattern carries a flag.
 // HasTarget reports whether the pattern places its target with a $T.
 func (p *Pattern) HasTarget() bool {
 	for _, e := range p.Elems {
@@ -91,6 +90,7 @@ func (p *Pattern) HasTarget() bool {
 	return false
 }
 
+// Has reports whether the pattern carries a flag.
 func (p *Pattern) Has(flag string) bool {
 	for _, f := range p.Flags {
 		if f == flag {
